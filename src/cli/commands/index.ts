@@ -1,0 +1,8 @@
+import type { Command } from 'commander';
+
+/** Every command of the CLI, in the order `jiedui --help` lists them. */
+const registrations: Array<(program: Command) => void> = [];
+
+export function registerCommands(program: Command): void {
+  for (const register of registrations) register(program);
+}
