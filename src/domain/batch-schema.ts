@@ -47,7 +47,11 @@ export type Location = z.infer<typeof LocationSchema>;
 /** A closed date interval; `end` may not come before `start`. */
 export const TimeWindowSchema = z
   .strictObject({ start: isoDate, end: isoDate })
-  .refine((w) => w.end >= w.start, { message: 'end is before start', path: ['end'] });
+  .refine((w) => w.end >= w.start, {
+    message: 'end is before start',
+    path: ['end'],
+    params: { code: 'end_before_start' },
+  });
 export type TimeWindow = z.infer<typeof TimeWindowSchema>;
 
 export const CommunitySchema = z.strictObject({
