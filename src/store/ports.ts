@@ -1,0 +1,234 @@
+/**
+ * The storage port: what the API, jobs and review code may ask of storage. Adapters (sqlite/, and
+ * a PostgreSQL one later) implement it; nothing outside an adapter sees SQL or a driver. Every
+ * method is async so that a networked database fits the same interface.
+ */
+import type { Need } from '../domain/batch-schema.js';
+import type { WeightProfile } from '../domain/weights.js';
+import type {
+  Actor,
+  ApiKeyRecord,
+  AuditEntry,
+  BatchContent,
+  BatchRecord,
+  IdempotencyRecord,
+  NeedRecord,
+  NeedStatus,
+  Page,
+  PageRequest,
+  PairingRecord,
+  PairingStatus,
+  RunKind,
+  RunOptions,
+  RunRecord,
+  RunStatus,
+  RunSummary,
+  UnmetRecord,
+  WeightProfileRecord,
+} from './records.js';
+
+export interface ApiKeyRepository {
+  insert(key: ApiKeyRecord): Promise<void>;
+  findByHash(hash: string): Promise<ApiKeyRecord | undefined>;
+  list(): Promise<readonly ApiKeyRecord[]>;
+  /** Returns false when no active key has that id. */
+  revoke(id: string, at: string): Promise<boolean>;
+}
+
+/** Filters on needs; a batch matches when at least one of its needs does. */
+export interface NeedFilter {
+  readonly batchId?: string;
+  readonly district?: string;
+  readonly category?: string;
+  readonly form?: string;
+  readonly status?: NeedStatus;
+}
+
+export interface NewBatch {
+  readonly id: string;
+  readonly name: string | null;
+  readonly createdAt: string;
+  readonly createdBy: string;
+  readonly contentHash: string;
+  readonly content: BatchContent;
+  readonly needs: readonly NewNeed[];
+}
+export interface NewNeed {
+  readonly need: Need;
+  readonly district: string;
+  readonly street: string;
+  readonly status: NeedStatus;
+  readonly statusReason: string | null;
+  readonly reviewedBy: string | null;
+  readonly reviewedAt: string | null;
+}
+
+export interface BatchRepository {
+  insert(batch: NewBatch): Promise<void>;
+  get(id: string): Promise<BatchRecord | undefined>;
+  /** Newest first. */
+  list(filter: NeedFilter, page: PageRequest): Promise<Page<BatchRecord>>;
+  content(id: string): Promise<BatchContent | undefined>;
+}
+
+export interface NeedStatusChange {
+  readonly batchId: string;
+  readonly needId: string;
+  /** The change happens only if the need is in this status now. */
+  readonly from: NeedStatus;
+  readonly to: NeedStatus;
+  readonly reason: string | null;
+  readonly by: string;
+  readonly at: string;
+}
+
+export interface NeedRepository {
+  get(batchId: string, needId: string): Promise<NeedRecord | undefined>;
+  list(filter: NeedFilter, page: PageRequest): Promise<Page<NeedRecord>>;
+  /** Needs of these batches in this status, in batch then submission order. */
+  inStatus(batchIds: readonly string[], status: NeedStatus): Promise<readonly Need[]>;
+  /** Compare-and-set on the status; false when the need was not in `from`. */
+  changeStatus(change: NeedStatusChange): Promise<boolean>;
+}
+
+export interface NewWeightProfile {
+  readonly name: string;
+  readonly profile: WeightProfile;
+  readonly hash: string;
+  readonly createdBy: string;
+  readonly createdAt: string;
+}
+
+export interface WeightProfileRepository {
+  /** Stores a new immutable version and returns it. */
+  insert(profile: NewWeightProfile): Promise<WeightProfileRecord>;
+  get(version: number): Promise<WeightProfileRecord | undefined>;
+  list(page: PageRequest): Promise<Page<WeightProfileRecord>>;
+  /** The version runs use when they name none; undefined before the store is seeded. */
+  defaultVersion(): Promise<number | undefined>;
+  setDefaultVersion(version: number): Promise<void>;
+}
+
+export interface NewRun {
+  readonly id: string;
+  readonly kind: RunKind;
+  readonly status: RunStatus;
+  readonly batchIds: readonly string[];
+  readonly weightVersion: number;
+  readonly options: RunOptions;
+  readonly inputHash: string;
+  readonly solverVersion: string;
+  readonly parentRunId: string | null;
+  readonly createdBy: string;
+  readonly createdAt: string;
+}
+
+export interface RunFilter {
+  readonly status?: RunStatus;
+  readonly kind?: RunKind;
+}
+
+export interface RunRepository {
+  /** Stores an input snapshot under its hash (a no-op when it is already stored). */
+  putInput(hash: string, snapshot: unknown, at: string): Promise<void>;
+  getInput(hash: string): Promise<unknown>;
+  insert(run: NewRun): Promise<void>;
+  get(id: string): Promise<RunRecord | undefined>;
+  list(filter: RunFilter, page: PageRequest): Promise<Page<RunRecord>>;
+  markRunning(id: string, at: string): Promise<void>;
+  markSucceeded(id: string, at: string, summary: RunSummary): Promise<void>;
+  markFailed(id: string, at: string, error: string): Promise<void>;
+  /** Marks every run in one of `statuses` failed; returns their ids (crash and shutdown recovery). */
+  failAll(statuses: readonly RunStatus[], at: string, error: string): Promise<readonly string[]>;
+}
+
+export interface NewPairing extends Omit<PairingRecord, 'id' | 'version'> {}
+
+export interface PairingFilter {
+  readonly district?: string;
+  readonly community?: string;
+  readonly category?: string;
+  readonly providerKind?: string;
+  readonly status?: PairingStatus;
+}
+export type PairingSort = 'value_desc' | 'value_asc' | 'id';
+
+export interface PairingDecision {
+  readonly id: number;
+  readonly expectedVersion: number;
+  readonly status: PairingStatus;
+  readonly reason: string | null;
+  readonly by: string;
+  readonly at: string;
+}
+
+export interface PairingRepository {
+  insertMany(pairings: readonly NewPairing[]): Promise<void>;
+  get(id: number): Promise<PairingRecord | undefined>;
+  list(runId: string, filter: PairingFilter, sort: PairingSort, page: PageRequest): Promise<Page<PairingRecord>>;
+  /** Every pairing of a run, in id order. */
+  all(runId: string): Promise<readonly PairingRecord[]>;
+  countByStatus(runId: string): Promise<Readonly<Record<PairingStatus, number>>>;
+  /** Compare-and-set on the version; returns the updated record, or undefined when stale. */
+  decide(decision: PairingDecision): Promise<PairingRecord | undefined>;
+}
+
+export interface UnmetFilter {
+  readonly district?: string;
+  readonly community?: string;
+  readonly category?: string;
+  readonly reason?: string;
+}
+
+export interface UnmetRepository {
+  insertMany(unmet: readonly UnmetRecord[]): Promise<void>;
+  list(runId: string, filter: UnmetFilter, page: PageRequest): Promise<Page<UnmetRecord>>;
+}
+
+export interface NewAuditEntry extends Omit<AuditEntry, 'id'> {}
+
+export interface AuditFilter {
+  readonly entityType?: string;
+  readonly entityId?: string;
+  readonly action?: string;
+  readonly actorKeyId?: string;
+}
+
+export interface AuditRepository {
+  append(entry: NewAuditEntry): Promise<void>;
+  /** Newest first. */
+  list(filter: AuditFilter, page: PageRequest): Promise<Page<AuditEntry>>;
+}
+
+export interface IdempotencyRepository {
+  get(scope: string, key: string): Promise<IdempotencyRecord | undefined>;
+  put(record: IdempotencyRecord): Promise<void>;
+}
+
+/** Every repository, bound to one connection or transaction. */
+export interface Repositories {
+  readonly apiKeys: ApiKeyRepository;
+  readonly batches: BatchRepository;
+  readonly needs: NeedRepository;
+  readonly weights: WeightProfileRepository;
+  readonly runs: RunRepository;
+  readonly pairings: PairingRepository;
+  readonly unmet: UnmetRepository;
+  readonly audit: AuditRepository;
+  readonly idempotency: IdempotencyRepository;
+}
+
+export interface Store {
+  /**
+   * Runs `work` in one transaction: everything it writes commits together, or nothing does when it
+   * throws. Transactions run one at a time, so a compare-and-set inside one cannot race another.
+   */
+  transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
+  /** Reads outside a transaction; they see committed data only. Do not write through these. */
+  readonly read: Repositories;
+  /** Whether the store answers (for /healthz). */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export type { Actor };

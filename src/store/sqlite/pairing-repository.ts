@@ -1,0 +1,130 @@
+import type { Alternate, ScoreBreakdown } from '../../match/types.js';
+import type { PairingRepository, PairingSort } from '../ports.js';
+import type { PairingRecord, PairingStatus } from '../records.js';
+import type { SqliteDatabase } from './open-database.js';
+import { statementCache, whereClause } from './statements.js';
+
+interface PairingRow {
+  id: number;
+  run_id: string;
+  need_id: string;
+  offer_id: string;
+  amount: number;
+  unit: string;
+  value: number;
+  community: string;
+  district: string;
+  street: string;
+  category: PairingRecord['category'];
+  form: PairingRecord['form'];
+  provider_kind: PairingRecord['providerKind'];
+  locked: number;
+  status: PairingStatus;
+  reason: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  version: number;
+  detail: string;
+}
+
+interface PairingDetail {
+  score: ScoreBreakdown;
+  alternates: Alternate[];
+}
+
+const toRecord = (row: PairingRow): PairingRecord => {
+  const detail = JSON.parse(row.detail) as PairingDetail;
+  return {
+    id: row.id,
+    runId: row.run_id,
+    need: row.need_id,
+    offer: row.offer_id,
+    amount: row.amount,
+    unit: row.unit,
+    value: row.value,
+    community: row.community,
+    district: row.district,
+    street: row.street,
+    category: row.category,
+    form: row.form,
+    providerKind: row.provider_kind,
+    locked: row.locked === 1,
+    status: row.status,
+    reason: row.reason,
+    decidedBy: row.decided_by,
+    decidedAt: row.decided_at,
+    version: row.version,
+    score: detail.score,
+    alternates: detail.alternates,
+  };
+};
+
+const ORDER: Record<PairingSort, string> = {
+  value_desc: 'value DESC, id',
+  value_asc: 'value ASC, id',
+  id: 'id',
+};
+
+export function sqlitePairings(db: SqliteDatabase): PairingRepository {
+  const sql = statementCache(db);
+  const get = (id: number) => {
+    const row = sql('SELECT * FROM pairings WHERE id = ?').get(id) as PairingRow | undefined;
+    return row ? toRecord(row) : undefined;
+  };
+  return {
+    async insertMany(pairings) {
+      const insert = sql(
+        `INSERT INTO pairings (run_id, need_id, offer_id, amount, unit, value, community, district, street, category,
+           form, provider_kind, locked, status, reason, decided_by, decided_at, detail)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      for (const p of pairings) {
+        const detail: PairingDetail = { score: p.score, alternates: [...p.alternates] };
+        insert.run(
+          p.runId, p.need, p.offer, p.amount, p.unit, p.value, p.community, p.district, p.street, p.category,
+          p.form, p.providerKind, p.locked ? 1 : 0, p.status, p.reason, p.decidedBy, p.decidedAt,
+          JSON.stringify(detail),
+        );
+      }
+    },
+    async get(id) {
+      return get(id);
+    },
+    async list(runId, filter, sort, page) {
+      const where = whereClause({
+        run_id: runId,
+        district: filter.district,
+        community: filter.community,
+        category: filter.category,
+        provider_kind: filter.providerKind,
+        status: filter.status,
+      });
+      const total = (sql(`SELECT COUNT(*) AS n FROM pairings ${where.sql}`).get(...where.params) as { n: number }).n;
+      const rows = sql(`SELECT * FROM pairings ${where.sql} ORDER BY ${ORDER[sort]} LIMIT ? OFFSET ?`).all(
+        ...where.params,
+        page.limit,
+        page.offset,
+      ) as PairingRow[];
+      return { items: rows.map(toRecord), total };
+    },
+    async all(runId) {
+      return (sql('SELECT * FROM pairings WHERE run_id = ? ORDER BY id').all(runId) as PairingRow[]).map(toRecord);
+    },
+    async countByStatus(runId) {
+      const counts: Record<PairingStatus, number> = { proposed: 0, approved: 0, rejected: 0 };
+      const rows = sql('SELECT status, COUNT(*) AS n FROM pairings WHERE run_id = ? GROUP BY status').all(runId) as {
+        status: PairingStatus;
+        n: number;
+      }[];
+      for (const row of rows) counts[row.status] = row.n;
+      return counts;
+    },
+    async decide(d) {
+      const result = sql(
+        `UPDATE pairings SET status = ?, reason = ?, decided_by = ?, decided_at = ?, version = version + 1
+         WHERE id = ? AND version = ?`,
+      ).run(d.status, d.reason, d.by, d.at, d.id, d.expectedVersion);
+      return result.changes === 1 ? get(d.id) : undefined;
+    },
+  };
+}

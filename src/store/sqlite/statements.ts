@@ -1,0 +1,32 @@
+import type { Statement } from 'better-sqlite3';
+import type { SqliteDatabase } from './open-database.js';
+
+/** Prepares each SQL text once per connection and hands back the cached statement after that. */
+export function statementCache(db: SqliteDatabase): (sql: string) => Statement {
+  const cache = new Map<string, Statement>();
+  return (sql) => {
+    let stmt = cache.get(sql);
+    if (!stmt) {
+      stmt = db.prepare(sql);
+      cache.set(sql, stmt);
+    }
+    return stmt;
+  };
+}
+
+/** Builds `WHERE a = ? AND b = ?` from the filter entries that are set. */
+export function whereClause(columns: Readonly<Record<string, unknown>>): { sql: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  for (const [column, value] of Object.entries(columns)) {
+    if (value === undefined) continue;
+    parts.push(`${column} = ?`);
+    params.push(value);
+  }
+  return { sql: parts.length > 0 ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+/** JSON text of a column that may be NULL. */
+export function parseJson<T>(text: string | null): T {
+  return (text === null ? null : JSON.parse(text)) as T;
+}
