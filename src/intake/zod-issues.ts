@@ -138,9 +138,19 @@ function mapIssue(issue: ZodIssue, schema: z.ZodType): InputIssue[] {
 }
 
 /**
+ * One issue per path and code. A schema built by narrowing another (`count.min(1)` on top of
+ * `min(0)`) reports both bounds; the later check is the narrower one, so it wins.
+ */
+function dedupe(issues: readonly InputIssue[]): InputIssue[] {
+  const byKey = new Map<string, InputIssue>();
+  for (const issue of issues) byKey.set(`${JSON.stringify(issue.path)} ${issue.code}`, issue);
+  return [...byKey.values()];
+}
+
+/**
  * Converts zod issues into input issues. `schema` is the schema that produced them (used to
  * suggest the nearest known field for an unknown one).
  */
 export function fromZodIssues(issues: readonly ZodIssue[], schema: z.ZodType): InputIssue[] {
-  return issues.flatMap((issue) => mapIssue(issue, schema));
+  return dedupe(issues.flatMap((issue) => mapIssue(issue, schema)));
 }
