@@ -1,0 +1,42 @@
+/**
+ * The network simplex against an independent LP solver (javascript-lp-solver) on random small
+ * networks, with every optimal answer re-checked by the certificate.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { certifyMinCostFlow, solveMinCostFlow } from '../../src/solver/min-cost-flow/index.js';
+import { solveFlowAsLp } from '../../src/solver/lp/index.js';
+import { flowNetworkArbitrary } from './random-networks.js';
+
+describe('solveMinCostFlow agrees with javascript-lp-solver', () => {
+  it.each(['block-search', 'first-eligible'] as const)('on random networks (%s)', (pivotRule) => {
+    let optimal = 0;
+    let infeasible = 0;
+    fc.assert(
+      fc.property(flowNetworkArbitrary(), (net) => {
+        const ours = solveMinCostFlow(net, { pivotRule });
+        const oracle = solveFlowAsLp(net);
+        if (oracle.status === 'optimal') {
+          optimal++;
+          expect(ours.status).toBe('optimal');
+          if (ours.status !== 'optimal') return;
+          expect(Math.abs(ours.cost - oracle.cost)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(oracle.cost)));
+          expect(Number.isInteger(ours.cost)).toBe(true);
+          for (const x of ours.flow) expect(Number.isInteger(x)).toBe(true);
+          const cert = certifyMinCostFlow(net, ours.flow, ours.potential);
+          expect(cert.ok).toBe(true);
+          expect(cert.gap).toBe(0);
+          expect(cert.primalCost).toBe(ours.cost);
+        } else {
+          infeasible++;
+          expect(oracle.status).toBe('infeasible');
+          expect(ours.status).toBe('infeasible');
+        }
+      }),
+      { numRuns: 250, seed: 20240611 },
+    );
+    // The generator must exercise both outcomes, or the property above proves little.
+    expect(optimal).toBeGreaterThan(100);
+    expect(infeasible).toBeGreaterThan(20);
+  });
+});
