@@ -33,6 +33,8 @@ export interface MatchOptions {
   readonly mode: MatchMode;
   /** Solve each component again with javascript-lp-solver and compare objectives. */
   readonly verify: boolean;
+  /** Components larger than this (arcs) are not given to the dense LP oracle under `verify`. */
+  readonly verifyMaxArcs: number;
   readonly locked: readonly LockedPair[];
   readonly forbidden: readonly PairRef[];
   /** Pairings of the run being re-solved; moving one costs `stabilityWeight` × its value per unit. */
@@ -45,6 +47,7 @@ export interface MatchOptions {
 export const defaultMatchOptions: MatchOptions = {
   mode: 'flow',
   verify: false,
+  verifyMaxArcs: 30_000,
   locked: [],
   forbidden: [],
   previous: [],
@@ -112,6 +115,8 @@ export type UnmetReason =
       /** Offers that could have served it and are used up. */
       readonly offers: readonly string[];
     }
+  /** Its candidate offers had capacity left, but serving it was worth nothing under the weights. */
+  | { readonly code: 'no_value'; readonly offers: readonly string[] }
   | { readonly code: 'all_or_nothing'; readonly detail: string };
 
 export interface UnmetNeed {
@@ -134,7 +139,11 @@ export interface OfferUsage {
   readonly pairings: number;
 }
 
-/** Coverage counts for one group (a district, a category, a provider kind, a form, or all). */
+/**
+ * Coverage counts for one group (a district, a category, a provider kind, a form, or all).
+ * `demand` and `demandMet` add canonical units and so compare only within one form; across forms
+ * read `demandMetShare`, the mean share of each need's demand that was met.
+ */
 export interface CoverageRow {
   readonly key: string;
   readonly needs: number;
@@ -142,6 +151,7 @@ export interface CoverageRow {
   readonly needsPartlyMet: number;
   readonly demand: number;
   readonly demandMet: number;
+  readonly demandMetShare: number;
   readonly communities: number;
   readonly communitiesReached: number;
   readonly beneficiaries: number;

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
+import { registerSolve } from './solve.js';
 
 /** Every command of the CLI, in the order `jiedui --help` lists them. */
-const registrations: Array<(program: Command) => void> = [];
+const registrations: Array<(program: Command) => void> = [registerSolve];
 
 export function registerCommands(program: Command): void {
   for (const register of registrations) register(program);

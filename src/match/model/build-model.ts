@@ -1,0 +1,230 @@
+/**
+ * The flow model of DESIGN.md, one network per connected component:
+ *
+ *   source → offer (capacity) → need (edge cap) → (community, form) → sink
+ *
+ * with concave tiers on the (community, form) → sink arcs that spread resources across
+ * communities, a zero-cost bypass so nothing has to be used, and a parallel "stability" arc on
+ * pairs of the run being re-solved. Values become integer costs at a fixed resolution (`scale`),
+ * so the solver works exactly and the certificate proves optimality of the model as stated.
+ *
+ * In one-to-one mode a flow unit is a pairing: an offer gives at most k pairings (its most
+ * pairings), each need takes at most one, and a pairing allocates `amount[e]` canonical units.
+ */
+import type { BatchIndex } from './batch-index.js';
+import type { CandidateSet } from '../candidates/find-candidates.js';
+import { oneToOneShare } from '../candidates/find-candidates.js';
+import type { ScoredCandidates } from '../scoring/score-candidates.js';
+import type { MatchOptions } from '../types.js';
+import { SUPPORT_FORM_IDS } from '../../domain/taxonomy.js';
+import type { FlowNetwork } from '../../solver/min-cost-flow/network.js';
+import { splitComponents } from './components.js';
+import { resolveLocks, type LockPlan } from './locks.js';
+import { spreadTiers, type CommunityFormTiers } from './spread-tiers.js';
+
+/** What each arc of a component network stands for. */
+export const ArcRole = { supply: 0, pair: 1, pairStable: 2, need: 3, tier: 4, tierFree: 5, bypass: 6 } as const;
+
+export interface ComponentModel {
+  readonly network: FlowNetwork;
+  readonly arcRole: Uint8Array;
+  /** Offer, candidate edge, need or community-form index, by role; tier arcs: cf * 8 + tier. */
+  readonly arcRef: Int32Array;
+  readonly needs: Int32Array;
+  readonly offers: Int32Array;
+}
+
+export interface MatchModel {
+  readonly mode: MatchOptions['mode'];
+  /** Integer cost = −round(value × scale). */
+  readonly scale: number;
+  readonly components: readonly ComponentModel[];
+  /** Canonical units one flow unit on edge e allocates (1 in flow mode). */
+  readonly unitAmount: Float64Array;
+  /** Value of one flow unit on edge e as the model counts it (quantised). */
+  readonly unitValue: Float64Array;
+  readonly locks: LockPlan;
+  readonly tiers: CommunityFormTiers;
+  /** Components that contain at least one pair arc, and the largest's arc count. */
+  readonly largestComponentArcs: number;
+}
+
+/** Builds the component networks of a scored candidate set. */
+export function buildModel(
+  index: BatchIndex,
+  candidates: CandidateSet,
+  scored: ScoredCandidates,
+  options: MatchOptions,
+): MatchModel {
+  const oneToOne = options.mode === 'one-to-one';
+  const locks = resolveLocks(index, candidates, options);
+  const unitAmount = new Float64Array(candidates.count);
+  for (let e = 0; e < candidates.count; e++) {
+    const need = index.needs[candidates.need[e]!]!;
+    unitAmount[e] = oneToOne ? Math.min(need.quantity, oneToOneShare(index.offers[candidates.offer[e]!]!)) : 1;
+  }
+  const tiers = spreadTiers(index, candidates, scored, locks, oneToOne);
+  const scale = chooseScale(scored, tiers, options);
+  const unitValue = new Float64Array(candidates.count);
+  for (let e = 0; e < candidates.count; e++) {
+    unitValue[e] = Math.round(scored.valuePerUnit[e]! * unitAmount[e]! * scale) / scale;
+  }
+  const O = index.offers.length;
+  const N = index.needs.length;
+  const live = (e: number) => locks.edgeCap[e]! > 0;
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let e = 0; e < candidates.count; e++) {
+    if (!live(e)) continue;
+    a.push(candidates.offer[e]!);
+    b.push(O + candidates.need[e]!);
+  }
+  for (let n = 0; n < N; n++) {
+    const cf = tiers.cfOfNeed[n]!;
+    if (cf >= 0) {
+      a.push(O + n);
+      b.push(O + N + cf);
+    }
+  }
+  const split = splitComponents(O + N + tiers.count, a, b);
+  const components = groupByComponent(split.count, split.componentOf, candidates, live).map((edges) =>
+    buildComponent(edges, index, candidates, options, { scale, unitValue, locks, tiers }),
+  );
+  const largestComponentArcs = components.reduce((m, c) => Math.max(m, c.network.arcCount), 0);
+  return { mode: options.mode, scale, components, unitAmount, unitValue, locks, tiers, largestComponentArcs };
+}
+
+/**
+ * The resolution of values: the largest power of ten that keeps every cost × flow sum of the
+ * model below 2^50, capped at 10^9. The bound on the objective is the total value of all needs
+ * with every bonus on top, which no solution can exceed.
+ */
+function chooseScale(scored: ScoredCandidates, tiers: CommunityFormTiers, options: MatchOptions): number {
+  let total = 1;
+  for (let n = 0; n < scored.needValue.length; n++) total += scored.needValue[n]!;
+  total *= 1 + options.stabilityWeight;
+  total += tiers.totalBonus;
+  const exponent = Math.min(9, Math.floor(Math.log10(2 ** 50 / total)));
+  return 10 ** Math.max(0, exponent);
+}
+
+function groupByComponent(
+  count: number,
+  componentOf: Int32Array,
+  candidates: CandidateSet,
+  live: (e: number) => boolean,
+): number[][] {
+  const groups: number[][] = Array.from({ length: count }, () => []);
+  for (let e = 0; e < candidates.count; e++) {
+    if (live(e)) groups[componentOf[candidates.offer[e]!]!]!.push(e);
+  }
+  return groups.filter((g) => g.length > 0);
+}
+
+interface ModelValues {
+  readonly scale: number;
+  readonly unitValue: Float64Array;
+  readonly locks: LockPlan;
+  readonly tiers: CommunityFormTiers;
+}
+
+/** One component: local node numbering 0 = source, 1 = sink, then offers, needs, cfs. */
+function buildComponent(
+  edges: readonly number[],
+  index: BatchIndex,
+  candidates: CandidateSet,
+  options: MatchOptions,
+  values: ModelValues,
+): ComponentModel {
+  const { scale, unitValue, locks, tiers } = values;
+  const local = new Map<string, number>();
+  const offers: number[] = [];
+  const needs: number[] = [];
+  const cfs: number[] = [];
+  let nodes = 2;
+  const nodeOf = (kind: 'o' | 'n' | 'c', i: number, list: number[]): number => {
+    const key = `${kind}${i}`;
+    let v = local.get(key);
+    if (v === undefined) {
+      local.set(key, (v = nodes++));
+      list.push(i);
+    }
+    return v;
+  };
+  const arcs = new ArcList();
+  for (const e of edges) {
+    const o = candidates.offer[e]!;
+    const n = candidates.need[e]!;
+    const from = nodeOf('o', o, offers);
+    const to = nodeOf('n', n, needs);
+    const cost = -Math.round(unitValue[e]! * scale);
+    const stable = Math.min(locks.previousUnits[e]!, locks.edgeCap[e]!);
+    if (stable > 0) {
+      arcs.add(from, to, stable, cost - Math.round(unitValue[e]! * options.stabilityWeight * scale), ArcRole.pairStable, e);
+    }
+    if (locks.edgeCap[e]! - stable > 0) arcs.add(from, to, locks.edgeCap[e]! - stable, cost, ArcRole.pair, e);
+  }
+  let supply = 0;
+  for (const o of offers) {
+    arcs.add(0, local.get(`o${o}`)!, locks.offerCap[o]!, 0, ArcRole.supply, o);
+    supply += locks.offerCap[o]!;
+  }
+  for (const n of needs) {
+    const cf = tiers.cfOfNeed[n]!;
+    const to = cf >= 0 ? nodeOf('c', cf, cfs) : 1;
+    arcs.add(local.get(`n${n}`)!, to, locks.needCap[n]!, 0, ArcRole.need, n);
+  }
+  for (const cf of cfs) {
+    const from = local.get(`c${cf}`)!;
+    let rest = tiers.demand[cf]!;
+    for (let t = 0; t < tiers.tierCount; t++) {
+      const cap = Math.min(rest, tiers.tierCap[cf * tiers.tierCount + t]!);
+      if (cap <= 0) continue;
+      arcs.add(from, 1, cap, -Math.round(tiers.tierBonus[cf * tiers.tierCount + t]! * scale), ArcRole.tier, cf * 8 + t);
+      rest -= cap;
+    }
+    if (rest > 0) arcs.add(from, 1, rest, 0, ArcRole.tierFree, cf);
+  }
+  arcs.add(0, 1, supply, 0, ArcRole.bypass, -1);
+  const supplyArr = new Float64Array(nodes);
+  supplyArr[0] = supply;
+  supplyArr[1] = -supply;
+  return {
+    network: arcs.toNetwork(nodes, supplyArr),
+    arcRole: Uint8Array.from(arcs.role),
+    arcRef: Int32Array.from(arcs.ref),
+    needs: Int32Array.from(needs),
+    offers: Int32Array.from(offers),
+  };
+}
+
+class ArcList {
+  readonly tail: number[] = [];
+  readonly head: number[] = [];
+  readonly cap: number[] = [];
+  readonly cost: number[] = [];
+  readonly role: number[] = [];
+  readonly ref: number[] = [];
+  add(tail: number, head: number, cap: number, cost: number, role: number, ref: number): void {
+    this.tail.push(tail);
+    this.head.push(head);
+    this.cap.push(cap);
+    this.cost.push(cost === 0 ? 0 : cost); // no negative zero in the model
+    this.role.push(role);
+    this.ref.push(ref);
+  }
+  toNetwork(nodeCount: number, supply: Float64Array): FlowNetwork {
+    return {
+      nodeCount,
+      arcCount: this.tail.length,
+      tail: Int32Array.from(this.tail),
+      head: Int32Array.from(this.head),
+      capacity: Float64Array.from(this.cap),
+      cost: Float64Array.from(this.cost),
+      supply,
+    };
+  }
+}
+
+/** Form index used in community-form keys. */
+export const FORM_INDEX = new Map(SUPPORT_FORM_IDS.map((f, i) => [f, i] as const));

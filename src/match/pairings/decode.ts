@@ -1,0 +1,125 @@
+/**
+ * Decode: component flows → per-edge allocations → pairings with their score breakdown and
+ * ranked alternates (the next-best offers by reduced cost, i.e. by how much value one unit
+ * moved to them would lose).
+ */
+import type { BatchIndex } from '../model/batch-index.js';
+import type { CandidateSet } from '../candidates/find-candidates.js';
+import type { ScoredCandidates } from '../scoring/score-candidates.js';
+import { breakdownOf } from '../scoring/score-candidates.js';
+import { ArcRole, type MatchModel } from '../model/build-model.js';
+import type { SolvedModel } from '../solve/solve-components.js';
+import type { Alternate, Pairing } from '../types.js';
+
+/** Allocation per candidate edge in canonical units, and which edges are locked. */
+export interface Allocation {
+  readonly amount: Float64Array;
+  /** Flow units of each edge: canonical units in flow mode, pairings (0 or 1) in one-to-one mode. */
+  readonly units: Float64Array;
+  /** Model value of each edge's allocation. */
+  readonly value: Float64Array;
+  readonly locked: Uint8Array;
+  /** Reduced cost per flow unit of each live edge (value lost per unit moved onto it), NaN if none. */
+  readonly shortfall: Float64Array;
+}
+
+export function allocate(candidates: CandidateSet, model: MatchModel, solved: SolvedModel): Allocation {
+  const amount = new Float64Array(candidates.count);
+  const units = new Float64Array(candidates.count);
+  const value = new Float64Array(candidates.count);
+  const locked = new Uint8Array(candidates.count);
+  const shortfall = new Float64Array(candidates.count).fill(Number.NaN);
+  model.components.forEach((component, c) => {
+    const { flow, potential } = solved.components[c]!;
+    const net = component.network;
+    for (let a = 0; a < net.arcCount; a++) {
+      const role = component.arcRole[a];
+      if (role !== ArcRole.pair && role !== ArcRole.pairStable) continue;
+      const e = component.arcRef[a]!;
+      units[e] = units[e]! + flow[a]!;
+      amount[e] = amount[e]! + flow[a]! * model.unitAmount[e]!;
+      if (role === ArcRole.pair || Number.isNaN(shortfall[e]!)) {
+        const reduced = net.cost[a]! - potential[net.tail[a]!]! + potential[net.head[a]!]!;
+        shortfall[e] = Math.max(0, reduced) / model.scale;
+      }
+    }
+  });
+  for (const lock of model.locks.locked) {
+    amount[lock.edge] = lock.amount;
+    units[lock.edge] = model.mode === 'one-to-one' ? 1 : lock.amount;
+    locked[lock.edge] = 1;
+  }
+  for (let e = 0; e < candidates.count; e++) {
+    if (amount[e]! <= 0) continue;
+    const perUnit = model.unitValue[e]! / model.unitAmount[e]!;
+    value[e] = locked[e] ? Math.round(perUnit * amount[e]! * model.scale) / model.scale : (amount[e]! / model.unitAmount[e]!) * model.unitValue[e]!;
+  }
+  return { amount, units, value, locked, shortfall };
+}
+
+/** Candidate edges of each need, in candidate order. */
+export function edgesByNeed(candidates: CandidateSet, needCount: number): number[][] {
+  const byNeed: number[][] = Array.from({ length: needCount }, () => []);
+  for (let e = 0; e < candidates.count; e++) byNeed[candidates.need[e]!]!.push(e);
+  return byNeed;
+}
+
+/** The pairings of a solved model, most valuable first (ties by need id, then offer id). */
+export function decodePairings(
+  index: BatchIndex,
+  candidates: CandidateSet,
+  scored: ScoredCandidates,
+  model: MatchModel,
+  allocation: Allocation,
+  alternateCount: number,
+): Pairing[] {
+  const byNeed = edgesByNeed(candidates, index.needs.length);
+  const pairings: Pairing[] = [];
+  for (let e = 0; e < candidates.count; e++) {
+    const amount = allocation.amount[e]!;
+    if (amount <= 0) continue;
+    const n = candidates.need[e]!;
+    const need = index.needs[n]!;
+    const offer = index.offers[candidates.offer[e]!]!;
+    const community = index.communities[index.needCommunity[n]!]!;
+    const perUnit = model.unitValue[e]! / model.unitAmount[e]!;
+    pairings.push({
+      need: need.id,
+      offer: offer.id,
+      amount,
+      unit: need.unit,
+      value: allocation.value[e]!,
+      score: breakdownOf(scored, n, e, perUnit),
+      community: community.id,
+      district: community.district,
+      street: community.street,
+      category: need.category,
+      form: need.form,
+      providerKind: offer.provider.kind,
+      locked: allocation.locked[e] === 1,
+      alternates: alternatesOf(index, candidates, model, allocation, byNeed[n]!, alternateCount),
+    });
+  }
+  return pairings.sort((x, y) => y.value - x.value || cmp(x.need, y.need) || cmp(x.offer, y.offer));
+}
+
+function alternatesOf(
+  index: BatchIndex,
+  candidates: CandidateSet,
+  model: MatchModel,
+  allocation: Allocation,
+  edges: readonly number[],
+  count: number,
+): Alternate[] {
+  const options = edges.filter((e) => allocation.amount[e]! <= 0 && !Number.isNaN(allocation.shortfall[e]!));
+  options.sort((x, y) => allocation.shortfall[x]! / model.unitAmount[x]! - allocation.shortfall[y]! / model.unitAmount[y]! || x - y);
+  return options.slice(0, count).map((e) => ({
+    offer: index.offers[candidates.offer[e]!]!.id,
+    valuePerUnit: model.unitValue[e]! / model.unitAmount[e]!,
+    shortfallPerUnit: allocation.shortfall[e]! / model.unitAmount[e]!,
+  }));
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,89 @@
+/**
+ * The pipeline in one place: batch → candidates → scoring → model → solve → pairings.
+ * Pure and deterministic: the clock is passed in only to report stage timings.
+ */
+import type { Batch } from '../domain/batch-schema.js';
+import type { WeightProfile } from '../domain/weights.js';
+import { indexBatch } from './model/batch-index.js';
+import { findCandidates } from './candidates/find-candidates.js';
+import { scoreCandidates } from './scoring/score-candidates.js';
+import { buildModel } from './model/build-model.js';
+import { solveComponents } from './solve/solve-components.js';
+import { allocate, decodePairings } from './pairings/decode.js';
+import { explainUnmet } from './pairings/unmet.js';
+import { coverageOf, offerUsage } from './pairings/coverage.js';
+import { summariseSolve } from './pairings/solve-summary.js';
+import { exportTransport, type TransportV1 } from './model/export-transport.js';
+import { defaultMatchOptions, type MatchOptions, type MatchResult } from './types.js';
+
+/**
+ * Pairs a validated, normalised batch (see intake) under a weight profile.
+ * @throws InvalidInputError when locked pairs contradict the batch.
+ */
+export function runMatching(
+  batch: Batch,
+  weights: WeightProfile,
+  options: Partial<MatchOptions> = {},
+  clock: () => number = () => 0,
+): MatchResult {
+  const opts: MatchOptions = { ...defaultMatchOptions, ...options };
+  const timer = stageTimer(clock);
+  const { index, candidates, scored, model } = prepareModel(batch, weights, opts, timer.lap);
+  const solved = solveComponents(model, { verify: opts.verify, verifyMaxArcs: opts.verifyMaxArcs });
+  timer.lap('solve');
+  const allocation = allocate(candidates, model, solved);
+  const pairings = decodePairings(index, candidates, scored, model, allocation, opts.alternates);
+  const unmet = explainUnmet(index, candidates, model, allocation);
+  const coverage = coverageOf(index, candidates, allocation);
+  const offers = offerUsage(index, candidates, allocation);
+  timer.lap('results');
+  return {
+    mode: opts.mode,
+    weightProfile: weights.name,
+    pairings,
+    unmet,
+    offers,
+    coverage,
+    candidates: { pairsConsidered: candidates.pairsConsidered, candidates: candidates.count, removedBy: candidates.removedBy },
+    solve: summariseSolve(model, solved, allocation, timer.laps()),
+  };
+}
+
+/** The stages up to the model, shared by a run and a model export. */
+function prepareModel(batch: Batch, weights: WeightProfile, opts: MatchOptions, lap: (stage: string) => void) {
+  const index = indexBatch(batch);
+  const candidates = findCandidates(index, {
+    relatedCategoryFit: weights.relatedCategoryFit,
+    forbidden: opts.forbidden,
+    forced: opts.locked,
+    mode: opts.mode,
+  });
+  lap('candidates');
+  const scored = scoreCandidates(index, candidates, weights);
+  lap('scoring');
+  const model = buildModel(index, candidates, scored, opts);
+  lap('model');
+  return { index, candidates, scored, model };
+}
+
+/** The model a run would solve, in `transport/v1` (its flow core; see export-transport.ts). */
+export function exportTransportModel(batch: Batch, weights: WeightProfile, options: Partial<MatchOptions> = {}): TransportV1 {
+  const { index, candidates, model } = prepareModel(batch, weights, { ...defaultMatchOptions, ...options }, () => {});
+  return exportTransport(index, candidates, model);
+}
+
+function stageTimer(clock: () => number) {
+  const start = clock();
+  let last = start;
+  const laps: Record<string, number> = {};
+  return {
+    lap(name: string) {
+      const now = clock();
+      laps[name] = now - last;
+      last = now;
+    },
+    laps() {
+      return { ...laps, total: last - start };
+    },
+  };
+}

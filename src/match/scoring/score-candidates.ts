@@ -1,0 +1,104 @@
+/**
+ * Scoring: feature matrix × weight profile → value per unit of every candidate edge.
+ *
+ *   fit(e)        = Σ_k w_k φ_k(e) / Σ_k w_k          (fit features, weighted mean in [0, 1])
+ *   V(n)          = base(n) · (1 + Σ_j u_j ψ_j(n))      (value features of the need)
+ *   valuePerUnit  = fit(e) · V(n) / D(n)
+ *
+ * Features are kept (a row per edge) so any pairing can show its breakdown later.
+ */
+import type { BatchIndex } from '../model/batch-index.js';
+import type { CandidateSet } from '../candidates/find-candidates.js';
+import { FIT_FEATURES, VALUE_FEATURES, type WeightProfile } from '../../domain/weights.js';
+import type { FeatureTerm, ScoreBreakdown } from '../types.js';
+import { fitFeatures, valueFeatures, type FitContext } from './features.js';
+
+/** Base value of a project need; micro-wishes use the profile's `microWishBase`. */
+export const PROJECT_BASE_VALUE = 100;
+
+export interface ScoredCandidates {
+  /** V(n) per need (0 for needs not pooled). */
+  readonly needValue: Float64Array;
+  /** Value features per need: needValueFeatures[n * VALUE_FEATURES.length + j]. */
+  readonly needValueFeatures: Float64Array;
+  /** Fit features per edge: fitFeatureRows[e * FIT_FEATURES.length + k]. */
+  readonly fitFeatureRows: Float64Array;
+  readonly fit: Float64Array;
+  readonly valuePerUnit: Float64Array;
+  readonly weights: WeightProfile;
+}
+
+function fitWeightVector(weights: WeightProfile): Float64Array {
+  return Float64Array.from(FIT_FEATURES, (f) => weights.fit[f]);
+}
+
+/** Scores every candidate edge of a batch under a weight profile. */
+export function scoreCandidates(index: BatchIndex, candidates: CandidateSet, weights: WeightProfile): ScoredCandidates {
+  const K = FIT_FEATURES.length;
+  const J = VALUE_FEATURES.length;
+  const needValue = new Float64Array(index.needs.length);
+  const needValueFeatures = new Float64Array(index.needs.length * J);
+  index.needs.forEach((need, n) => {
+    if (!candidates.pooled[n]) return;
+    const psi = valueFeatures(need, index.communities[index.needCommunity[n]!]!, weights);
+    let lift = 1;
+    VALUE_FEATURES.forEach((f, j) => {
+      needValueFeatures[n * J + j] = psi[f];
+      lift += weights.value[f] * psi[f];
+    });
+    needValue[n] = (need.kind === 'micro_wish' ? weights.microWishBase : PROJECT_BASE_VALUE) * lift;
+  });
+  const ctx = fitContext(index, weights);
+  const w = fitWeightVector(weights);
+  const wSum = w.reduce((a, b) => a + b, 0);
+  const fitFeatureRows = new Float64Array(candidates.count * K);
+  const fit = new Float64Array(candidates.count);
+  const valuePerUnit = new Float64Array(candidates.count);
+  for (let e = 0; e < candidates.count; e++) {
+    const n = candidates.need[e]!;
+    const need = index.needs[n]!;
+    const phi = fitFeatures(index.offers[candidates.offer[e]!]!, need, index.communities[index.needCommunity[n]!]!, ctx);
+    let s = 0;
+    FIT_FEATURES.forEach((f, k) => {
+      fitFeatureRows[e * K + k] = phi[f];
+      s += w[k]! * phi[f];
+    });
+    fit[e] = wSum > 0 ? s / wSum : 0;
+    valuePerUnit[e] = (fit[e]! * needValue[n]!) / need.quantity;
+  }
+  return { needValue, needValueFeatures, fitFeatureRows, fit, valuePerUnit, weights };
+}
+
+function fitContext(index: BatchIndex, weights: WeightProfile): FitContext {
+  const previousPairs = new Set<string>();
+  const previousCommunityOffers = new Set<string>();
+  for (const p of index.batch.previousPairings) {
+    previousPairs.add(`${p.need}\u0000${p.offer}`);
+    const n = index.needIndex.get(p.need);
+    if (n !== undefined) previousCommunityOffers.add(`${index.needs[n]!.community}\u0000${p.offer}`);
+  }
+  return { weights, previousPairs, previousCommunityOffers };
+}
+
+/** The per-feature breakdown of edge `e`, with `valuePerUnit` as the model used it. */
+export function breakdownOf(scored: ScoredCandidates, need: number, e: number, valuePerUnit: number): ScoreBreakdown {
+  const { weights } = scored;
+  const K = FIT_FEATURES.length;
+  const J = VALUE_FEATURES.length;
+  const wSum = FIT_FEATURES.reduce((a, f) => a + weights.fit[f], 0);
+  const fitTerms = Object.fromEntries(
+    FIT_FEATURES.map((f, k) => {
+      const value = scored.fitFeatureRows[e * K + k]!;
+      const term: FeatureTerm = { value, weight: weights.fit[f], contribution: wSum > 0 ? (weights.fit[f] * value) / wSum : 0 };
+      return [f, term];
+    }),
+  ) as ScoreBreakdown['fitTerms'];
+  const valueTerms = Object.fromEntries(
+    VALUE_FEATURES.map((f, j) => {
+      const value = scored.needValueFeatures[need * J + j]!;
+      const term: FeatureTerm = { value, weight: weights.value[f], contribution: weights.value[f] * value };
+      return [f, term];
+    }),
+  ) as ScoreBreakdown['valueTerms'];
+  return { fitTerms, fit: scored.fit[e]!, valueTerms, needValue: scored.needValue[need]!, valuePerUnit };
+}
