@@ -33,13 +33,19 @@ export function duplicateIds(section: RecordSection<unknown>, name: SectionName)
   return issues;
 }
 
+/**
+ * Above this many candidate ids a "did you mean" costs more than it helps (each guess is an
+ * edit-distance scan over all of them), so large batches get the message without a hint.
+ */
+const MAX_IDS_FOR_HINT = 2000;
+
 function danglingIssue(
   path: ReadonlyArray<string | number>,
   id: string,
   target: SectionName,
   known: readonly string[],
 ): InputIssue {
-  const nearest = nearestId(id, known);
+  const nearest = known.length <= MAX_IDS_FOR_HINT ? nearestId(id, known) : undefined;
   return {
     path,
     code: 'unknown_reference',
