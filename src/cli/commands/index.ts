@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { registerSolve } from './solve.js';
+import { registerGenerate } from './generate.js';
 
 /** Every command of the CLI, in the order `jiedui --help` lists them. */
-const registrations: Array<(program: Command) => void> = [registerSolve];
+const registrations: Array<(program: Command) => void> = [registerSolve, registerGenerate];
 
 export function registerCommands(program: Command): void {
   for (const register of registrations) register(program);
