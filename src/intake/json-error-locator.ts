@@ -79,6 +79,36 @@ const EXPECTED_TEXT: Record<Expect, string> = {
   value_or_close: "a value or ']'",
 };
 
+/** What one step of the scanner did: moved on (maybe opening a bracket), or found an error. */
+type Step = { next: number; expect: Expect; open?: '{' | '[' } | JsonErrorLocation;
+
+function unexpected(text: string, i: number, expect: Expect): JsonErrorLocation {
+  return { offset: i, reason: `unexpected ${describeAt(text, i)}, expected ${EXPECTED_TEXT[expect]}` };
+}
+
+/** Reads the token at `i` (not whitespace, not a closing bracket) given what the grammar expects. */
+function step(text: string, i: number, expect: Expect, top: '{' | '[' | undefined): Step {
+  const ch = text[i];
+  switch (expect) {
+    case 'comma_or_close':
+      return ch === ',' ? { next: i + 1, expect: top === '{' ? 'key' : 'value' } : unexpected(text, i, expect);
+    case 'colon':
+      return ch === ':' ? { next: i + 1, expect: 'value' } : unexpected(text, i, expect);
+    case 'key':
+    case 'key_or_close': {
+      if (ch !== '"') return unexpected(text, i, expect);
+      const end = scanString(text, i);
+      return typeof end === 'number' ? { next: end, expect: 'colon' } : end;
+    }
+    default: {
+      if (ch === '{') return { next: i + 1, expect: 'key_or_close', open: '{' };
+      if (ch === '[') return { next: i + 1, expect: 'value_or_close', open: '[' };
+      const end = ch === '"' ? scanString(text, i) : scanScalar(text, i);
+      return typeof end === 'number' ? { next: end, expect: 'comma_or_close' } : end;
+    }
+  }
+}
+
 /**
  * Returns the first syntax error of `text`, or `undefined` when it is valid JSON.
  * @example locateJsonError('{"a":}') // { offset: 5, reason: "unexpected '}', expected a value" }
@@ -96,42 +126,16 @@ export function locateJsonError(text: string): JsonErrorLocation | undefined {
     }
     if (ch === undefined) return { offset: i, reason: `unexpected end of input, expected ${EXPECTED_TEXT[expect]}` };
     const closes = (ch === '}' && top === '{') || (ch === ']' && top === '[');
-    if (closes && (expect === 'comma_or_close' || expect === 'key_or_close' || expect === 'value_or_close')) {
+    if (closes && expect !== 'key' && expect !== 'value' && expect !== 'colon') {
       stack.pop();
       expect = 'comma_or_close';
       i += 1;
       continue;
     }
-    if (expect === 'comma_or_close') {
-      if (ch !== ',') return { offset: i, reason: `unexpected ${describeAt(text, i)}, expected ${EXPECTED_TEXT[expect]}` };
-      expect = top === '{' ? 'key' : 'value';
-      i += 1;
-      continue;
-    }
-    if (expect === 'colon') {
-      if (ch !== ':') return { offset: i, reason: `unexpected ${describeAt(text, i)}, expected ${EXPECTED_TEXT[expect]}` };
-      expect = 'value';
-      i += 1;
-      continue;
-    }
-    if (expect === 'key' || expect === 'key_or_close') {
-      if (ch !== '"') return { offset: i, reason: `unexpected ${describeAt(text, i)}, expected ${EXPECTED_TEXT[expect]}` };
-      const end = scanString(text, i);
-      if (typeof end !== 'number') return end;
-      i = end;
-      expect = 'colon';
-      continue;
-    }
-    // expect is 'value' or 'value_or_close'
-    if (ch === '{' || ch === '[') {
-      stack.push(ch);
-      expect = ch === '{' ? 'key_or_close' : 'value_or_close';
-      i += 1;
-      continue;
-    }
-    const end = ch === '"' ? scanString(text, i) : scanScalar(text, i);
-    if (typeof end !== 'number') return end;
-    i = end;
-    expect = 'comma_or_close';
+    const next = step(text, i, expect, top);
+    if (!('next' in next)) return next;
+    if (next.open !== undefined) stack.push(next.open);
+    i = next.next;
+    expect = next.expect;
   }
 }
