@@ -138,7 +138,7 @@ export const BatchSchema = z.strictObject({
   offers: z.array(OfferSchema).max(10_000_000),
   previousPairings: z.array(PriorPairingSchema).max(10_000_000).default([]),
 });
-/** A batch as validated (defaults filled, quantities still in their stated units). */
+/** A batch as validated: defaults filled; after intake (`validateBatch`) every quantity is in its form's canonical unit. */
 export type Batch = z.infer<typeof BatchSchema>;
 /** What a planner writes: defaults may be left out. */
 export type BatchInput = z.input<typeof BatchSchema>;

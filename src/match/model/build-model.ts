@@ -4,7 +4,7 @@
  *   source → offer (capacity) → need (edge cap) → (community, form) → sink
  *
  * with concave tiers on the (community, form) → sink arcs that spread resources across
- * communities, a zero-cost bypass so nothing has to be used, and a parallel "stability" arc on
+ * communities, a zero-cost return arc sink → source (a circulation: nothing has to be used), and a parallel "stability" arc on
  * pairs of the run being re-solved. Values become integer costs at a fixed resolution (`scale`),
  * so the solver works exactly and the certificate proves optimality of the model as stated.
  *
@@ -23,7 +23,7 @@ import { resolveLocks, type LockPlan } from './locks.js';
 import { spreadTiers, type CommunityFormTiers } from './spread-tiers.js';
 
 /** What each arc of a component network stands for. */
-export const ArcRole = { supply: 0, pair: 1, pairStable: 2, need: 3, tier: 4, tierFree: 5, bypass: 6 } as const;
+export const ArcRole = { supply: 0, pair: 1, pairStable: 2, need: 3, tier: 4, tierFree: 5, ret: 6 } as const;
 
 export interface ComponentModel {
   readonly network: FlowNetwork;
@@ -185,12 +185,11 @@ function buildComponent(
     }
     if (rest > 0) arcs.add(from, 1, rest, 0, ArcRole.tierFree, cf);
   }
-  arcs.add(0, 1, supply, 0, ArcRole.bypass, -1);
-  const supplyArr = new Float64Array(nodes);
-  supplyArr[0] = supply;
-  supplyArr[1] = -supply;
+  // A circulation: the return arc closes every source → sink path, and all supplies are zero, so
+  // "use nothing" is the feasible start and the simplex only ever follows negative-cost cycles.
+  arcs.add(1, 0, supply, 0, ArcRole.ret, -1);
   return {
-    network: arcs.toNetwork(nodes, supplyArr),
+    network: arcs.toNetwork(nodes, new Float64Array(nodes)),
     arcRole: Uint8Array.from(arcs.role),
     arcRef: Int32Array.from(arcs.ref),
     needs: Int32Array.from(needs),

@@ -47,7 +47,7 @@ export const defaultSolveStageOptions: SolveStageOptions = { verify: false, veri
 export function solveComponents(model: MatchModel, options: SolveStageOptions = defaultSolveStageOptions): SolvedModel {
   const components = model.components.map((component, c) => {
     const outcome = solveMinCostFlow(component.network);
-    // Every component has a zero-cost bypass arc, so infeasibility or a budget stop is a bug.
+    // Every component is a circulation that may stay empty, so infeasibility or a budget stop is a bug.
     if (outcome.status !== 'optimal') throw new Error(`match/solve: component ${c} ended ${outcome.status}`);
     const cert = certifyMinCostFlow(component.network, outcome.flow, outcome.potential);
     return {
