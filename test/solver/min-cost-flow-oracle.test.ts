@@ -9,6 +9,18 @@ import { solveFlowAsLp } from '../../src/solver/lp/index.js';
 import { flowNetworkArbitrary } from './random-networks.js';
 
 describe('solveMinCostFlow agrees with javascript-lp-solver', () => {
+  it('on networks whose costs are all <= 0 (big-M must cover reversed arcs)', () => {
+    fc.assert(
+      fc.property(flowNetworkArbitrary({ maxNodes: 10, maxArcs: 30, minCost: -50, maxCost: 0 }), (net) => {
+        const ours = solveMinCostFlow(net);
+        const oracle = solveFlowAsLp(net);
+        expect(ours.status).toBe(oracle.status);
+        if (ours.status === 'optimal' && oracle.status === 'optimal') expect(ours.cost).toBeCloseTo(oracle.cost, 6);
+      }),
+      { numRuns: 200, seed: 5 },
+    );
+  });
+
   it.each(['block-search', 'first-eligible'] as const)('on random networks (%s)', (pivotRule) => {
     let optimal = 0;
     let infeasible = 0;

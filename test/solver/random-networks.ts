@@ -20,6 +20,8 @@ export interface RandomNetworkLimits {
   readonly maxArcs: number;
   readonly maxCapacity: number;
   readonly maxCost: number;
+  /** Lowest cost (default −maxCost); all-negative costs stress the artificial big-M. */
+  readonly minCost?: number;
 }
 
 const defaultLimits: RandomNetworkLimits = { maxNodes: 8, maxArcs: 24, maxCapacity: 12, maxCost: 10 };
@@ -34,7 +36,7 @@ export function flowNetworkArbitrary(limits: Partial<RandomNetworkLimits> = {}):
             tail: fc.nat(n - 1),
             head: fc.nat(n - 1),
             capacity: fc.integer({ min: 0, max: lim.maxCapacity }),
-            cost: fc.integer({ min: -lim.maxCost, max: lim.maxCost }),
+            cost: fc.integer({ min: lim.minCost ?? -lim.maxCost, max: lim.maxCost }),
             used: fc.double({ min: 0, max: 1, noNaN: true }),
           }),
           { maxLength: lim.maxArcs },

@@ -17,7 +17,7 @@ describe('network simplex spanning tree', () => {
     fc.assert(
       fc.property(flowNetworkArbitrary({ maxNodes: 12, maxArcs: 40 }), fc.boolean(), (net, block) => {
         const scale = validateNetwork(net);
-        const s = new SimplexState(net, (scale.maxPositiveCost + 1) * (net.nodeCount + 1));
+        const s = new SimplexState(net, (scale.maxAbsCost + 1) * (net.nodeCount + 1));
         expect(treeInvariantViolations(s)).toEqual([]);
         const rule = block ? new BlockSearchRule(3) : new FirstEligibleRule();
         let pivots = 0;

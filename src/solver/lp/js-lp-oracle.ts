@@ -79,9 +79,13 @@ export function solveMinCostFlowWithJsLp(net: FlowNetwork, maxCells = defaultJsL
   return runJsLp({ optimize: 'cost', opType: 'min', constraints, variables });
 }
 
-/** Runs a javascript-lp-solver model and maps its answer onto {@link JsLpOutcome}. */
+/**
+ * Runs a javascript-lp-solver model and maps its answer onto {@link JsLpOutcome}.
+ * Presolve is off unless the model asks for it: in javascript-lp-solver 1.0.3 it returns a wrong
+ * objective (0 instead of −1) for `min −x s.t. −x = −1, x = 1`, found by our property tests.
+ */
 export function runJsLp(model: Model): JsLpOutcome {
-  const result = solver.Solve(model) as SolveResult;
+  const result = solver.Solve({ ...model, options: { presolve: false, ...model.options } }) as SolveResult;
   if (!result.feasible) return { status: 'infeasible' };
   if (result.bounded === false) return { status: 'unbounded' };
   return { status: 'optimal', objective: result.result };

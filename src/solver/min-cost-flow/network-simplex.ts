@@ -28,9 +28,10 @@ import { validateNetwork } from './validate-network.js';
 export function solveMinCostFlow(net: FlowNetwork, options: Partial<MinCostFlowOptions> = {}): MinCostFlowOutcome {
   const opts = { ...defaultMinCostFlowOptions, ...options };
   const scale = validateNetwork(net);
-  // Any path costs at most (n − 1)·maxPositiveCost, so M above that makes the artificial arcs
-  // the last resort: they carry flow at the end only if nothing else can.
-  const artificialCost = (scale.maxPositiveCost + 1) * (net.nodeCount + 1);
+  // A simple path in any residual graph costs at most (n − 1)·max|cost| (reversed arcs count
+  // with −cost), so M above that makes the artificial arcs the last resort: they carry flow at
+  // the end only if nothing else can.
+  const artificialCost = (scale.maxAbsCost + 1) * (net.nodeCount + 1);
   const s = new SimplexState(net, artificialCost);
   const rule = makeRule(opts, net.arcCount);
   let iterations = 0;

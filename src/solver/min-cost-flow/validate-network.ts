@@ -5,8 +5,8 @@ const EXACT_LIMIT = Number.MAX_SAFE_INTEGER;
 
 /** What the solver needs to know about a network that passed validation. */
 export interface NetworkScale {
-  /** Largest positive arc cost (0 if none); sizes the artificial big-M cost. */
-  readonly maxPositiveCost: number;
+  /** Largest |arc cost| (0 if none); sizes the artificial big-M cost. */
+  readonly maxAbsCost: number;
   /** Sum of positive supplies: the flow the artificial start solution carries. */
   readonly totalSupply: number;
 }
@@ -16,7 +16,7 @@ export interface NetworkScale {
  * `Error('solver/min-cost-flow: ...')` naming the first offender of each kind otherwise.
  *
  * The exactness condition: sum over arcs of |cost|·capacity, plus the artificial cost
- * M = (maxPositiveCost + 1)·(nodeCount + 1) times the total supply, stays below 2^53. Then
+ * M = (maxAbsCost + 1)·(nodeCount + 1) times the total supply, stays below 2^53. Then
  * every objective value, flow and potential the simplex forms is an exact integer.
  */
 export function validateNetwork(net: FlowNetwork): NetworkScale {
@@ -34,15 +34,15 @@ export function validateNetwork(net: FlowNetwork): NetworkScale {
   const arcs = checkArcs(net, problems);
   const supply = checkSupplies(net, problems);
   if (problems.length > 0) throw misuse(problems);
-  const bigM = (arcs.maxPositiveCost + 1) * (n + 1);
+  const bigM = (arcs.maxAbsCost + 1) * (n + 1);
   if (arcs.costTimesCapacity + bigM * supply.positive >= EXACT_LIMIT || arcs.capacitySum + supply.positive >= EXACT_LIMIT) {
     throw misuse([`costs × capacities too large for exact arithmetic (need sum |cost|·capacity + ${bigM}·total supply < 2^53)`]);
   }
-  return { maxPositiveCost: arcs.maxPositiveCost, totalSupply: supply.positive };
+  return { maxAbsCost: arcs.maxAbsCost, totalSupply: supply.positive };
 }
 
 interface ArcSummary {
-  maxPositiveCost: number;
+  maxAbsCost: number;
   costTimesCapacity: number;
   capacitySum: number;
 }
@@ -52,7 +52,7 @@ function checkArcs(net: FlowNetwork, problems: string[]): ArcSummary {
   let badNode = -1;
   let badCapacity = -1;
   let badCost = -1;
-  let maxPositiveCost = 0;
+  let maxAbsCost = 0;
   let costTimesCapacity = 0;
   let capacitySum = 0;
   for (let a = 0; a < m; a++) {
@@ -60,14 +60,15 @@ function checkArcs(net: FlowNetwork, problems: string[]): ArcSummary {
     if (badNode < 0 && (t < 0 || t >= n || h < 0 || h >= n)) badNode = a;
     if (badCapacity < 0 && !(Number.isInteger(u) && u >= 0)) badCapacity = a;
     if (badCost < 0 && !Number.isInteger(c)) badCost = a;
-    if (c > maxPositiveCost) maxPositiveCost = c;
-    costTimesCapacity += Math.abs(c) * u;
+    const size = Math.abs(c);
+    if (size > maxAbsCost) maxAbsCost = size;
+    costTimesCapacity += size * u;
     capacitySum += u;
   }
   if (badNode >= 0) problems.push(`arc ${badNode} (${tail[badNode]} -> ${head[badNode]}) has a node outside 0..${n - 1}`);
   if (badCapacity >= 0) problems.push(`arc ${badCapacity} has capacity ${capacity[badCapacity]}, expected a finite integer >= 0`);
   if (badCost >= 0) problems.push(`arc ${badCost} has cost ${cost[badCost]}, expected a finite integer`);
-  return { maxPositiveCost, costTimesCapacity, capacitySum };
+  return { maxAbsCost, costTimesCapacity, capacitySum };
 }
 
 function checkSupplies(net: FlowNetwork, problems: string[]): { positive: number } {
