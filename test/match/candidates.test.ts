@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { findCandidates } from '../../src/match/candidates/find-candidates.js';
-import { HARD_RULES, HARD_RULE_NAMES } from '../../src/match/candidates/rules.js';
+import { HARD_RULES, HARD_RULE_NAMES, categoryMask } from '../../src/match/candidates/rules.js';
 import { acceptedCategories } from '../../src/match/candidates/find-candidates.js';
 import { indexBatch } from '../../src/match/model/batch-index.js';
 import { arbitraryBatch, batch, community, need, offer } from '../support/batch-builders.js';
@@ -19,7 +19,7 @@ describe('findCandidates', () => {
         b.needs.forEach((n, ni) => {
           if (!n.pooled) return;
           b.offers.forEach((o, oi) => {
-            const f = { offer: o, need: n, community: b.communities[index.needCommunity[ni]!]!, acceptedCategories: acceptedCategories(n.category, 0.6), isForbidden: () => false, oneToOneShare: undefined };
+            const f = { offer: o, need: n, community: b.communities[index.needCommunity[ni]!]!, offerCategoryMask: categoryMask(o.categories), acceptedCategoryMask: categoryMask(acceptedCategories(n.category, 0.6)), isForbidden: () => false, oneToOneShare: undefined };
             const failed = HARD_RULE_NAMES.find((r) => !HARD_RULES[r](f));
             if (failed) removed[failed]!++;
             else expected.add(`${ni}:${oi}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HARD_RULES, HARD_RULE_NAMES, type PairFacts } from '../../src/match/candidates/rules.js';
+import { HARD_RULES, HARD_RULE_NAMES, categoryMask, type PairFacts } from '../../src/match/candidates/rules.js';
 import { acceptedCategories } from '../../src/match/candidates/find-candidates.js';
 import { community, need, offer } from '../support/batch-builders.js';
 import type { Need, Offer, Community } from '../../src/domain/batch-schema.js';
@@ -9,7 +9,8 @@ function facts(o: Offer, n: Need, c: Community = community('C1'), extra: Partial
     offer: o,
     need: n,
     community: c,
-    acceptedCategories: acceptedCategories(n.category, 0.6),
+    offerCategoryMask: categoryMask(o.categories),
+    acceptedCategoryMask: categoryMask(acceptedCategories(n.category, 0.6)),
     isForbidden: () => false,
     oneToOneShare: undefined,
     ...extra,
@@ -37,7 +38,7 @@ describe('hard rules', () => {
     expect(HARD_RULES.category(facts(offer('O1', { categories: ['health'] }), n))).toBe(true);
     expect(HARD_RULES.category(facts(offer('O1', { categories: ['elderly'] }), n))).toBe(true); // elderly–health related
     expect(HARD_RULES.category(facts(offer('O1', { categories: ['legal'] }), n))).toBe(false);
-    const strict = facts(offer('O1', { categories: ['elderly'] }), n, community('C1'), { acceptedCategories: acceptedCategories('health', 0) });
+    const strict = facts(offer('O1', { categories: ['elderly'] }), n, community('C1'), { acceptedCategoryMask: categoryMask(acceptedCategories('health', 0)) });
     expect(HARD_RULES.category(strict)).toBe(false);
   });
 

@@ -9,7 +9,7 @@ import type { Category } from '../../domain/taxonomy.js';
 import { RELATED_CATEGORIES } from '../../domain/taxonomy.js';
 import type { BatchIndex } from '../model/batch-index.js';
 import { pairKey } from '../model/batch-index.js';
-import { HARD_RULES, HARD_RULE_NAMES, type HardRuleName, type PairFacts } from './rules.js';
+import { HARD_RULES, HARD_RULE_NAMES, categoryMask, type HardRuleName, type PairFacts } from './rules.js';
 
 export interface CandidateSet {
   /** Number of candidate edges. */
@@ -68,9 +68,14 @@ export function findCandidates(index: BatchIndex, options: CandidateOptions): Ca
     }
   });
   const checkedRules = HARD_RULE_NAMES.slice(2).map((name) => [HARD_RULE_NAMES.indexOf(name), HARD_RULES[name]] as const);
+  const offerMasks = Int32Array.from(offers, (o) => categoryMask(o.categories));
+  const acceptedMasks = new Map<Category, number>();
   const edgeOffer: number[] = [];
   const edgeNeed: number[] = [];
-  const acceptedCache = new Map<Category, Set<Category>>();
+  // One mutable facts object for all pairs: millions of pairs must not mean millions of objects.
+  const facts = { offerCategoryMask: 0, acceptedCategoryMask: 0, isForbidden, oneToOneShare: undefined } as {
+    -readonly [K in keyof PairFacts]: PairFacts[K];
+  };
   for (let n = 0; n < needs.length; n++) {
     const need = needs[n]!;
     if (!need.pooled) continue;
@@ -78,13 +83,19 @@ export function findCandidates(index: BatchIndex, options: CandidateOptions): Ca
     const sameForm = byForm.get(need.form) ?? [];
     removedByNeed[n * ruleCount + 0] = zeroCapacity;
     removedByNeed[n * ruleCount + 1] = offers.length - zeroCapacity - sameForm.length;
-    let accepted = acceptedCache.get(need.category);
-    if (!accepted) acceptedCache.set(need.category, (accepted = acceptedCategories(need.category, options.relatedCategoryFit)));
-    const community = communities[index.needCommunity[n]!]!;
+    let accepted = acceptedMasks.get(need.category);
+    if (accepted === undefined) {
+      accepted = categoryMask(acceptedCategories(need.category, options.relatedCategoryFit));
+      acceptedMasks.set(need.category, accepted);
+    }
+    facts.need = need;
+    facts.community = communities[index.needCommunity[n]!]!;
+    facts.acceptedCategoryMask = accepted;
     for (const o of sameForm) {
       const offer = offers[o]!;
-      const share = options.mode === 'one-to-one' ? oneToOneShare(offer) : undefined;
-      const facts: PairFacts = { offer, need, community, acceptedCategories: accepted, isForbidden, oneToOneShare: share };
+      facts.offer = offer;
+      facts.offerCategoryMask = offerMasks[o]!;
+      facts.oneToOneShare = options.mode === 'one-to-one' ? oneToOneShare(offer) : undefined;
       let failed = -1;
       for (const [r, rule] of checkedRules) {
         if (!rule(facts)) {

@@ -4,7 +4,7 @@
  * removed pair is counted against the first rule it fails, so the counts add up.
  */
 import type { Community, Need, Offer } from '../../domain/batch-schema.js';
-import type { Category } from '../../domain/taxonomy.js';
+import { CATEGORY_IDS, type Category } from '../../domain/taxonomy.js';
 import { distanceKm } from './geo.js';
 
 /** What a rule sees of one (offer, need) pair. */
@@ -12,8 +12,10 @@ export interface PairFacts {
   readonly offer: Offer;
   readonly need: Need;
   readonly community: Community;
-  /** Categories this need accepts offers of: its own and, when related fit > 0, related ones. */
-  readonly acceptedCategories: ReadonlySet<Category>;
+  /** Categories the offer serves, as a bitmask over CATEGORY_IDS. */
+  readonly offerCategoryMask: number;
+  /** Categories this need accepts offers of (its own and, when related fit > 0, related ones). */
+  readonly acceptedCategoryMask: number;
   /** Pairs an official rejected (keys from pairKey). */
   readonly isForbidden: (need: string, offer: string) => boolean;
   /** In one-to-one mode, what one pairing of this offer can give (capacity / most pairings). */
@@ -29,8 +31,15 @@ export const hasCapacity: HardRule = ({ offer }) => offer.capacity > 0;
 export const sameForm: HardRule = ({ offer, need }) => offer.form === need.form;
 
 /** The offer serves the need's category, or a related one. */
-export const servesCategory: HardRule = ({ offer, acceptedCategories }) =>
-  offer.categories.some((c) => acceptedCategories.has(c));
+export const servesCategory: HardRule = ({ offerCategoryMask, acceptedCategoryMask }) =>
+  (offerCategoryMask & acceptedCategoryMask) !== 0;
+
+/** A set of categories as a bitmask over CATEGORY_IDS (14 categories fit in a small integer). */
+export function categoryMask(categories: Iterable<Category>): number {
+  let mask = 0;
+  for (const c of categories) mask |= 1 << CATEGORY_IDS.indexOf(c);
+  return mask;
+}
 
 /** The need's community lies within the offer's radius and in its districts, where it has them. */
 export const withinArea: HardRule = ({ offer, community }) => {

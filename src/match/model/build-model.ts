@@ -87,8 +87,10 @@ export function buildModel(
     }
   }
   const split = splitComponents(O + N + tiers.count, a, b);
+  // Components are disjoint, so one array numbers every node locally, whatever its component.
+  const localOf = new Int32Array(O + N + tiers.count).fill(-1);
   const components = groupByComponent(split.count, split.componentOf, candidates, live).map((edges) =>
-    buildComponent(edges, index, candidates, options, { scale, unitValue, locks, tiers }),
+    buildComponent(edges, index, candidates, options, { scale, unitValue, locks, tiers, localOf }),
   );
   const largestComponentArcs = components.reduce((m, c) => Math.max(m, c.network.arcCount), 0);
   return { mode: options.mode, scale, components, unitAmount, unitValue, locks, tiers, largestComponentArcs };
@@ -126,6 +128,8 @@ interface ModelValues {
   readonly unitValue: Float64Array;
   readonly locks: LockPlan;
   readonly tiers: CommunityFormTiers;
+  /** Local node number of each global node (offers, then needs, then community-forms), or -1. */
+  readonly localOf: Int32Array;
 }
 
 /** One component: local node numbering 0 = source, 1 = sink, then offers, needs, cfs. */
@@ -136,17 +140,17 @@ function buildComponent(
   options: MatchOptions,
   values: ModelValues,
 ): ComponentModel {
-  const { scale, unitValue, locks, tiers } = values;
-  const local = new Map<string, number>();
+  const { scale, unitValue, locks, tiers, localOf } = values;
+  const O = index.offers.length;
+  const N = index.needs.length;
   const offers: number[] = [];
   const needs: number[] = [];
   const cfs: number[] = [];
   let nodes = 2;
-  const nodeOf = (kind: 'o' | 'n' | 'c', i: number, list: number[]): number => {
-    const key = `${kind}${i}`;
-    let v = local.get(key);
-    if (v === undefined) {
-      local.set(key, (v = nodes++));
+  const nodeOf = (offset: number, i: number, list: number[]): number => {
+    let v = localOf[offset + i]!;
+    if (v < 0) {
+      localOf[offset + i] = v = nodes++;
       list.push(i);
     }
     return v;
@@ -155,8 +159,8 @@ function buildComponent(
   for (const e of edges) {
     const o = candidates.offer[e]!;
     const n = candidates.need[e]!;
-    const from = nodeOf('o', o, offers);
-    const to = nodeOf('n', n, needs);
+    const from = nodeOf(0, o, offers);
+    const to = nodeOf(O, n, needs);
     const cost = -Math.round(unitValue[e]! * scale);
     const stable = Math.min(locks.previousUnits[e]!, locks.edgeCap[e]!);
     if (stable > 0) {
@@ -166,16 +170,16 @@ function buildComponent(
   }
   let supply = 0;
   for (const o of offers) {
-    arcs.add(0, local.get(`o${o}`)!, locks.offerCap[o]!, 0, ArcRole.supply, o);
+    arcs.add(0, localOf[o]!, locks.offerCap[o]!, 0, ArcRole.supply, o);
     supply += locks.offerCap[o]!;
   }
   for (const n of needs) {
     const cf = tiers.cfOfNeed[n]!;
-    const to = cf >= 0 ? nodeOf('c', cf, cfs) : 1;
-    arcs.add(local.get(`n${n}`)!, to, locks.needCap[n]!, 0, ArcRole.need, n);
+    const to = cf >= 0 ? nodeOf(O + N, cf, cfs) : 1;
+    arcs.add(localOf[O + n]!, to, locks.needCap[n]!, 0, ArcRole.need, n);
   }
   for (const cf of cfs) {
-    const from = local.get(`c${cf}`)!;
+    const from = localOf[O + N + cf]!;
     let rest = tiers.demand[cf]!;
     for (let t = 0; t < tiers.tierCount; t++) {
       const cap = Math.min(rest, tiers.tierCap[cf * tiers.tierCount + t]!);

@@ -1,13 +1,16 @@
 /**
- * Splits the candidate graph into connected components with graphology: components share no
- * offer, need or community-form node, so each is an independent optimisation problem.
+ * Splits the candidate graph into connected components: components share no offer, need or
+ * community-form node, so each is an independent optimisation problem.
+ *
+ * A union-find over typed arrays does the split. graphology (with graphology-components) was
+ * the first implementation and stays the reference it is tested against, but building a
+ * graphology graph allocates an object per edge: measured here, 150 ms for the 20k-edge
+ * Changzhou graph against 1 ms for this, and 7–14 s for the 700k-edge city graph against 20 ms.
  */
-import { MultiUndirectedGraph } from 'graphology';
-import { connectedComponents } from 'graphology-components';
 
 export interface ComponentSplit {
   readonly count: number;
-  /** Component of each node, numbered by the order components are first met (deterministic). */
+  /** Component of each node, numbered in order of each component's smallest node. */
   readonly componentOf: Int32Array;
 }
 
@@ -16,19 +19,29 @@ export interface ComponentSplit {
  * Isolated nodes are components of their own.
  */
 export function splitComponents(nodeCount: number, a: ArrayLike<number>, b: ArrayLike<number>): ComponentSplit {
-  const graph = new MultiUndirectedGraph({ allowSelfLoops: false });
-  for (let v = 0; v < nodeCount; v++) graph.addNode(v);
-  for (let i = 0; i < a.length; i++) graph.addUndirectedEdge(a[i]!, b[i]!);
-  const raw = connectedComponents(graph);
-  // Number components by their smallest node so the numbering does not depend on graphology's order.
-  const ordered = raw.map((keys) => {
-    const nodes = keys.map(Number);
-    return { nodes, min: nodes.reduce((m, v) => (v < m ? v : m), Infinity) };
-  });
-  ordered.sort((x, y) => x.min - y.min);
+  const parent = new Int32Array(nodeCount);
+  for (let v = 0; v < nodeCount; v++) parent[v] = v;
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      const up = parent[parent[x]!]!;
+      parent[x] = up; // path halving keeps the trees flat
+      x = up;
+    }
+    return x;
+  };
+  for (let i = 0; i < a.length; i++) {
+    const x = find(a[i]!);
+    const y = find(b[i]!);
+    // Hang the larger root under the smaller, so a component's root is its smallest node.
+    if (x < y) parent[y] = x;
+    else if (y < x) parent[x] = y;
+  }
   const componentOf = new Int32Array(nodeCount).fill(-1);
-  ordered.forEach(({ nodes }, c) => {
-    for (const v of nodes) componentOf[v] = c;
-  });
-  return { count: ordered.length, componentOf };
+  let count = 0;
+  for (let v = 0; v < nodeCount; v++) {
+    const root = find(v);
+    if (componentOf[root] === -1) componentOf[root] = count++;
+    componentOf[v] = componentOf[root]!;
+  }
+  return { count, componentOf };
 }

@@ -35,8 +35,12 @@ export function resolveLocks(
   options: MatchOptions,
 ): LockPlan {
   const oneToOne = options.mode === 'one-to-one';
-  const edgeOf = new Map<string, number>();
-  for (let e = 0; e < candidates.count; e++) edgeOf.set(`${candidates.need[e]}:${candidates.offer[e]}`, e);
+  // Only locks and previous pairings look edges up; most runs have neither.
+  const O = index.offers.length;
+  const edgeOf = new Map<number, number>();
+  if (options.locked.length > 0 || options.previous.length > 0) {
+    for (let e = 0; e < candidates.count; e++) edgeOf.set(candidates.need[e]! * O + candidates.offer[e]!, e);
+  }
   const offerCap = Float64Array.from(index.offers, (o) => (oneToOne ? (o.maxPairings ?? 1) : o.capacity));
   const needCap = Float64Array.from(index.needs, (n, i) => (candidates.pooled[i] ? (oneToOne ? 1 : n.quantity) : 0));
   const lockedUnitsOfNeed = new Float64Array(index.needs.length);
@@ -48,7 +52,7 @@ export function resolveLocks(
     if (n === undefined) issues.push({ path: ['locked', i, 'need'], code: 'unknown_reference', message: `no need ${lock.need} in the batch` });
     if (o === undefined) issues.push({ path: ['locked', i, 'offer'], code: 'unknown_reference', message: `no offer ${lock.offer} in the batch` });
     if (n === undefined || o === undefined) return;
-    const e = edgeOf.get(`${n}:${o}`);
+    const e = edgeOf.get(n * O + o);
     if (e === undefined || index.needs[n]!.form !== index.offers[o]!.form) {
       issues.push({ path: ['locked', i], code: 'incompatible_pair', message: `offer ${lock.offer} cannot serve need ${lock.need} (different form or need not pooled)` });
       return;
@@ -74,7 +78,9 @@ export function resolveLocks(
   }
   const previousUnits = new Float64Array(candidates.count);
   for (const p of options.previous) {
-    const e = edgeOf.get(`${index.needIndex.get(p.need)}:${index.offerIndex.get(p.offer)}`);
+    const n = index.needIndex.get(p.need);
+    const o = index.offerIndex.get(p.offer);
+    const e = n === undefined || o === undefined ? undefined : edgeOf.get(n * O + o);
     if (e !== undefined) previousUnits[e] = oneToOne ? 1 : Math.max(0, Math.floor(p.amount));
   }
   return { offerCap, needCap, edgeCap, previousUnits, locked, lockedUnitsOfNeed };

@@ -38,6 +38,7 @@ export function distanceFit(offer: Offer, community: Community, weights: WeightP
 
 /** 1 for a pair that worked together before, 0.5 for an offer that served the community before. */
 export function continuityFit(offer: Offer, need: Need, ctx: FitContext): number {
+  if (ctx.previousPairs.size === 0) return 0;
   if (ctx.previousPairs.has(`${need.id}\u0000${offer.id}`)) return 1;
   if (ctx.previousCommunityOffers.has(`${need.community}\u0000${offer.id}`)) return 0.5;
   return 0;
