@@ -200,3 +200,6 @@ export interface IdempotencyRecord {
   readonly body: unknown;
   readonly createdAt: string;
 }
+
+/** The actor the service itself acts as (seeding, crash recovery, background runs, the CLI). */
+export const SYSTEM_ACTOR: Actor = { keyId: 'system', name: 'jiedui', role: 'system' };

@@ -1,0 +1,89 @@
+/**
+ * A route is data: method, path, who may call it, zod schemas for its path, query and body, what
+ * it answers, and a handler. The same definitions mount the express routes (route-mount.ts) and
+ * generate the OpenAPI document (openapi.ts), so the spec cannot drift from what is enforced.
+ */
+import type { Request } from 'express';
+import type { z } from 'zod';
+import type { Actor, Role } from '../store/records.js';
+import type { AppDeps } from './deps.js';
+
+export type HttpMethod = 'get' | 'post' | 'put' | 'delete';
+
+/** What a handler returns; `body` is sent as JSON unless `text` is given. */
+export interface Reply {
+  readonly status: number;
+  readonly body?: unknown;
+  readonly text?: { readonly contentType: string; readonly content: string };
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+export interface RouteContext<P, Q, B> {
+  readonly params: P;
+  readonly query: Q;
+  readonly body: B;
+  readonly actor: Actor;
+  readonly req: Request;
+  readonly deps: AppDeps;
+}
+
+export interface ResponseSpec {
+  readonly description: string;
+  readonly schema?: z.ZodType;
+  /** Defaults to application/json. */
+  readonly contentType?: string;
+}
+
+export interface RouteDefinition<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
+  readonly method: HttpMethod;
+  /** Express-style path (`/v1/runs/:id`). */
+  readonly path: string;
+  readonly summary: string;
+  readonly tag: string;
+  /** Roles allowed to call it, or `public` (no key needed). */
+  readonly roles: readonly Role[] | 'public';
+  readonly params?: P;
+  readonly query?: Q;
+  readonly body?: B;
+  /**
+   * Validates the body instead of `body.safeParse` (which then only documents it): for batches,
+   * whose intake adds cross-record checks and unit normalisation. Throws InvalidInputError.
+   */
+  readonly validateBody?: (value: unknown) => z.output<B>;
+  /** Headers the route reads (documented; validated by the handler). */
+  readonly headers?: readonly { name: string; description: string; required?: boolean }[];
+  readonly responses: Readonly<Record<number, ResponseSpec>>;
+  readonly handler: (ctx: RouteContext<z.output<P>, z.output<Q>, z.output<B>>) => Promise<Reply>;
+}
+
+/** A route with its types erased, as the mount and the OpenAPI generator see it. */
+export interface AnyRoute {
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly summary: string;
+  readonly tag: string;
+  readonly roles: readonly Role[] | 'public';
+  readonly params?: z.ZodType;
+  readonly query?: z.ZodType;
+  readonly body?: z.ZodType;
+  readonly validateBody?: (value: unknown) => unknown;
+  readonly headers?: readonly { name: string; description: string; required?: boolean }[];
+  readonly responses: Readonly<Record<number, ResponseSpec>>;
+  readonly handler: (ctx: RouteContext<unknown, unknown, unknown>) => Promise<Reply>;
+}
+
+/**
+ * Defines a route with its handler typed from its schemas.
+ * @example
+ * route({ method: 'get', path: '/v1/runs/:id', params: z.object({ id: RunId }), roles: ALL_ROLES, ... ,
+ *   handler: async ({ params }) => ({ status: 200, body: await getRun(params.id) }) })
+ */
+export function route<
+  P extends z.ZodType = z.ZodUnknown,
+  Q extends z.ZodType = z.ZodUnknown,
+  B extends z.ZodType = z.ZodUnknown,
+>(definition: RouteDefinition<P, Q, B>): AnyRoute {
+  return definition as unknown as AnyRoute;
+}
+
+export const ALL_ROLES: readonly Role[] = ['planner', 'official', 'analyst', 'admin'];

@@ -1,0 +1,22 @@
+/** Every route of the API, in the order they are matched (fixed paths before parameters). */
+import type { AppDeps } from '../deps.js';
+import type { AnyRoute } from '../route.js';
+import { auditRoutes } from './audit.js';
+import { batchRoutes } from './batches.js';
+import { keyRoutes } from './keys.js';
+import { needRoutes } from './needs.js';
+import { systemRoutes } from './system.js';
+import { weightRoutes } from './weights.js';
+
+export function allRoutes(deps: Pick<AppDeps, 'settings'>): AnyRoute[] {
+  const routes: AnyRoute[] = [];
+  routes.push(
+    ...systemRoutes(() => routes, deps.settings.solverVersion),
+    ...batchRoutes,
+    ...needRoutes,
+    ...weightRoutes,
+    ...auditRoutes,
+    ...keyRoutes,
+  );
+  return routes;
+}
