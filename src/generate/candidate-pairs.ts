@@ -8,7 +8,7 @@
  */
 import type { BatchInput } from '../domain/batch-schema.js';
 import { RELATED_CATEGORIES, type Category } from '../domain/taxonomy.js';
-import { distanceKm, kmPerDegLon, type LatLon } from './geo.js';
+import { distanceKm, kmPerDegLon } from './geo.js';
 
 type NeedIn = BatchInput['needs'][number];
 type OfferIn = BatchInput['offers'][number];
@@ -60,19 +60,23 @@ export function forEachCandidatePair(
   visit: (offer: number, need: number, windowsOk: boolean, skillsOk: boolean) => void,
 ): void {
   const index = indexCommunities(batch);
+  const formOf = batch.needs.map((n) => n.form);
+  const categoryOf = batch.needs.map((n) => n.category);
+  const reachable: number[] = [];
+  const found: number[] = [];
   batch.offers.forEach((offer, o) => {
     const fit = fittingCategories(offer.categories);
     const districts = new Set(offer.districts ?? []);
     const excluded = new Set(offer.excludedCommunities ?? []);
-    const found: number[] = [];
-    for (const c of index.reachable(offer)) {
+    found.length = 0;
+    index.reachable(offer, reachable);
+    for (const c of reachable) {
       const community = batch.communities[c];
       if (!community || excluded.has(community.id)) continue;
       if (districts.size > 0 && !districts.has(community.district)) continue;
       if (offer.radiusKm !== undefined && offer.location && distanceKm(offer.location, community.location) > offer.radiusKm) continue;
       for (const n of index.needsOf[c] ?? []) {
-        const need = batch.needs[n] as NeedIn;
-        if (need.form === offer.form && fit.has(need.category)) found.push(n);
+        if (formOf[n] === offer.form && fit.has(categoryOf[n] as Category)) found.push(n);
       }
     }
     found.sort((a, b) => a - b);
@@ -98,9 +102,12 @@ export function countCandidatePairs(batch: BatchInput): CandidateCounts {
 
 interface CommunityIndex {
   readonly needsOf: number[][];
-  /** Community positions an offer might reach (a superset; the caller checks exactly). */
-  reachable(offer: OfferIn): Iterable<number>;
+  /** Fills `out` with community positions an offer might reach (a superset; the caller checks exactly). */
+  reachable(offer: OfferIn, out: number[]): void;
 }
+
+/** Grid cells are keyed by one number: lat cell × this + lon cell (cells are 0.05°, lon < 180°). */
+const ROW = 10_000;
 
 /** Pooled needs by community, and a lat/lon grid of communities for radius queries. */
 function indexCommunities(batch: BatchInput): CommunityIndex {
@@ -110,27 +117,38 @@ function indexCommunities(batch: BatchInput): CommunityIndex {
     const c = position.get(need.community);
     if (c !== undefined && need.pooled !== false) needsOf[c]?.push(n);
   });
-  const grid = new Map<string, number[]>();
-  const cellOf = (p: LatLon): [number, number] => [Math.floor(p.lat / CELL_DEG), Math.floor(p.lon / CELL_DEG)];
+  const cell = (degrees: number): number => Math.floor(degrees / CELL_DEG);
+  const grid = new Map<number, number[]>();
   batch.communities.forEach((c, i) => {
-    const key = cellOf(c.location).join(',');
+    const key = cell(c.location.lat) * ROW + cell(c.location.lon);
     const list = grid.get(key) ?? [];
     list.push(i);
     grid.set(key, list);
   });
-  const all = batch.communities.map((_, i) => i);
+  const byDistrict = new Map<string, number[]>();
+  batch.communities.forEach((c, i) => {
+    const list = byDistrict.get(c.district) ?? [];
+    list.push(i);
+    byDistrict.set(c.district, list);
+  });
   return {
     needsOf,
-    *reachable(offer) {
+    reachable(offer, out) {
+      out.length = 0;
       if (offer.radiusKm === undefined || !offer.location) {
-        yield* all;
+        const districts = offer.districts ?? [];
+        if (districts.length === 0) for (let i = 0; i < batch.communities.length; i++) out.push(i);
+        for (const d of new Set(districts)) for (const c of byDistrict.get(d) ?? []) out.push(c);
         return;
       }
+      const { lat, lon } = offer.location;
       const dLat = offer.radiusKm / 110.95;
-      const dLon = offer.radiusKm / kmPerDegLon(offer.location.lat + Math.sign(offer.location.lat) * dLat);
-      const [lat0, lon0] = cellOf({ lat: offer.location.lat - dLat, lon: offer.location.lon - dLon });
-      const [lat1, lon1] = cellOf({ lat: offer.location.lat + dLat, lon: offer.location.lon + dLon });
-      for (let a = lat0; a <= lat1; a++) for (let b = lon0; b <= lon1; b++) yield* grid.get(`${a},${b}`) ?? [];
+      const dLon = offer.radiusKm / kmPerDegLon(Math.abs(lat) + dLat);
+      for (let a = cell(lat - dLat); a <= cell(lat + dLat); a++) {
+        for (let b = cell(lon - dLon); b <= cell(lon + dLon); b++) {
+          for (const c of grid.get(a * ROW + b) ?? []) out.push(c);
+        }
+      }
     },
   };
 }

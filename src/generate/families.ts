@@ -49,7 +49,7 @@ export const FAMILIES: Readonly<Record<FamilyId, FamilySpec>> = {
     projects: 600,
     microWishes: 8500,
     offers: 2000,
-    radiusScale: 0.6,
+    radiusScale: 0.48,
     kindWeights: {
       association: 10, enterprise: 28, social_work: 24, volunteer: 30,
       university: 3, charity: 3, institution: 2,
@@ -65,7 +65,7 @@ export const FAMILIES: Readonly<Record<FamilyId, FamilySpec>> = {
     projects: 8_000,
     microWishes: 92_000,
     offers: 30_000,
-    radiusScale: 0.6,
+    radiusScale: 0.4,
     kindWeights: {
       association: 10, enterprise: 28, social_work: 24, volunteer: 30,
       university: 3, charity: 3, institution: 2,

@@ -53,8 +53,9 @@ export function buildGeography(rng: Rng, family: FamilySpec): Geography {
 
 /** Jiangsu: 常州 with its real districts, the other twelve cities with 4–8 generated ones. */
 function jiangsuDistricts(rng: Rng): District[] {
+  // Stems are unique province-wide, so 汇岗区 and 汇岗县 never both appear.
   const names = new NameBook();
-  for (const d of CHANGZHOU_DISTRICTS) names.unique(() => d.name);
+  for (const d of CHANGZHOU_DISTRICTS) names.unique(() => d.name.slice(0, 2));
   const out: District[] = [];
   for (const city of JIANGSU_CITIES) {
     if (city.name === CHANGZHOU.name) {
@@ -74,7 +75,7 @@ function generatedDistrict(rng: Rng, city: CitySite, index: number, names: NameB
   const suffix = countyLevel ? rng.pick(['县', '市']) : '区';
   const at = core ? city : offsetKm(city, rng.normal() * 16, rng.normal() * 16);
   return {
-    name: names.unique(() => placeStem(rng) + suffix),
+    name: names.unique(() => placeStem(rng)) + suffix,
     city: city.name,
     lat: at.lat,
     lon: at.lon,

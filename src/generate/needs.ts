@@ -77,7 +77,7 @@ function categoryFor(rng: Rng, community: PlacedCommunity, kind: NeedKind): Cate
 function titleFor(rng: Rng, kind: NeedKind, category: Category, form: SupportForm): { title: string; whole: boolean } {
   const set = (kind === 'project' ? PROJECT_TITLES : WISH_TITLES)[category][form];
   if (!set) return { title: `${CATEGORIES[category].zh}${SUPPORT_FORMS[form].zh}需求`, whole: false };
-  if (set.whole && set.whole.length > 0 && rng.chance(0.45)) return { title: rng.pick(set.whole), whole: true };
+  if (set.whole && set.whole.length > 0 && rng.chance(0.55)) return { title: rng.pick(set.whole), whole: true };
   return { title: rng.pick(set.titles), whole: false };
 }
 
