@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { CATEGORIES, PROVIDER_KINDS, SUPPORT_FORMS } from '../domain/taxonomy.js';
-import type { BatchRecord, NeedRecord, PairingRecord, RunRecord, WeightProfileRecord } from '../store/records.js';
+import type { BatchRecord, NeedRecord, PairingRecord, PairingStatus, RunRecord, RunSummary, WeightProfileRecord } from '../store/records.js';
 
 const Label = z.object({ zh: z.string(), en: z.string() });
 const Json = z.unknown();
@@ -173,3 +173,23 @@ export const pairingView = (p: PairingRecord) => ({
 
 /** The strong ETag of a pairing's current version. */
 export const pairingEtag = (p: Pick<PairingRecord, 'version'>) => `"v${p.version}"`;
+
+export const StatisticsView = z.object({
+  totals: z.object({ pairings: z.number(), unmet: z.number(), totalValue: z.number() }),
+  review: z.object({ proposed: z.number(), approved: z.number(), rejected: z.number() }),
+  coverage: z.unknown().describe('Needs met, communities reached, beneficiaries: in total and by district, category, provider kind, form'),
+  solve: z.unknown().describe('Status, objective, proven bound and gap, certificate, timings'),
+  candidates: z.unknown(),
+  offers: z.unknown().describe('Use of each offer'),
+});
+
+export function statisticsView(summary: RunSummary, review: Readonly<Record<PairingStatus, number>>) {
+  return {
+    totals: { pairings: summary.pairings, unmet: summary.unmet, totalValue: summary.totalValue },
+    review: { ...review },
+    coverage: summary.coverage,
+    solve: summary.solve,
+    candidates: summary.candidates,
+    offers: summary.offers,
+  };
+}

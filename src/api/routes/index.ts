@@ -5,8 +5,12 @@ import { auditRoutes } from './audit.js';
 import { batchRoutes } from './batches.js';
 import { keyRoutes } from './keys.js';
 import { needRoutes } from './needs.js';
+import { pairingRoutes } from './pairings.js';
+import { runResultRoutes } from './run-results.js';
+import { runRoutes } from './runs.js';
 import { systemRoutes } from './system.js';
 import { weightRoutes } from './weights.js';
+import { whatIfRoutes } from './what-if.js';
 
 export function allRoutes(deps: Pick<AppDeps, 'settings'>): AnyRoute[] {
   const routes: AnyRoute[] = [];
@@ -15,6 +19,10 @@ export function allRoutes(deps: Pick<AppDeps, 'settings'>): AnyRoute[] {
     ...batchRoutes,
     ...needRoutes,
     ...weightRoutes,
+    ...runRoutes,
+    ...runResultRoutes,
+    ...pairingRoutes,
+    ...whatIfRoutes,
     ...auditRoutes,
     ...keyRoutes,
   );

@@ -1,0 +1,117 @@
+/** What a finished run holds: pairings, unmet needs, statistics, its model, and diffs. */
+import { z } from 'zod';
+import { diffPairings, pairKeyOf } from '../../review/diff-runs.js';
+import { ALL_ROLES, route, type AnyRoute } from '../route.js';
+import {
+  CategoryFilter,
+  DistrictFilter,
+  PageQuery,
+  PairingStatusFilter,
+  ProviderKindFilter,
+  RunId,
+  pageOf,
+  pageReply,
+} from '../schemas/common.js';
+import { requireSucceeded, runOr404 } from '../run-service.js';
+import { PairingView, StatisticsView, pairingView, statisticsView } from '../views.js';
+
+const RunParams = z.strictObject({ runId: RunId });
+const Community = z.string().min(1).max(64);
+
+export const runResultRoutes: AnyRoute[] = [
+  route({
+    method: 'get',
+    path: '/v1/runs/:runId/pairings',
+    summary: "A run's pairings, filtered, sorted by value, paginated",
+    tag: 'runs',
+    roles: ALL_ROLES,
+    params: RunParams,
+    query: z.strictObject({
+      district: DistrictFilter.optional(),
+      community: Community.optional(),
+      category: CategoryFilter.optional(),
+      providerKind: ProviderKindFilter.optional(),
+      status: PairingStatusFilter.optional(),
+      sort: z.enum(['value_desc', 'value_asc', 'id']).default('value_desc'),
+      ...PageQuery,
+    }),
+    responses: { 200: { description: 'A page of pairings', schema: pageOf(PairingView) }, 404: { description: 'No such run' }, 409: { description: 'Run not finished' } },
+    handler: async ({ params, query, deps }) => {
+      requireSucceeded(await runOr404(deps, params.runId));
+      const { limit, offset, sort, ...filter } = query;
+      const page = await deps.store.read.pairings.list(params.runId, filter, sort, { limit, offset });
+      return { status: 200, body: pageReply({ items: page.items.map(pairingView), total: page.total }, query) };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/v1/runs/:runId/unmet',
+    summary: 'Needs a run left (partly) unmet, with the reason for each',
+    tag: 'runs',
+    roles: ALL_ROLES,
+    params: RunParams,
+    query: z.strictObject({
+      district: DistrictFilter.optional(),
+      community: Community.optional(),
+      category: CategoryFilter.optional(),
+      reason: z.enum(['not_pooled', 'no_candidate', 'outcompeted', 'all_or_nothing', 'no_value']).optional(),
+      ...PageQuery,
+    }),
+    responses: { 200: { description: 'A page of unmet needs', schema: pageOf(z.unknown()) }, 404: { description: 'No such run' }, 409: { description: 'Run not finished' } },
+    handler: async ({ params, query, deps }) => {
+      requireSucceeded(await runOr404(deps, params.runId));
+      const { limit, offset, ...filter } = query;
+      const page = await deps.store.read.unmet.list(params.runId, filter, { limit, offset });
+      const items = page.items.map(({ runId: _run, ...u }) => u);
+      return { status: 200, body: pageReply({ items, total: page.total }, query) };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/v1/runs/:runId/statistics',
+    summary: 'Coverage (by district, category, provider kind, form), solve certificate, review progress',
+    tag: 'runs',
+    roles: ALL_ROLES,
+    params: RunParams,
+    responses: { 200: { description: 'Statistics', schema: StatisticsView }, 404: { description: 'No such run' }, 409: { description: 'Run not finished' } },
+    handler: async ({ params, deps }) => {
+      const run = await runOr404(deps, params.runId);
+      requireSucceeded(run);
+      return { status: 200, body: statisticsView(run.summary!, await deps.store.read.pairings.countByStatus(run.id)) };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/v1/runs/:runId/model',
+    summary: 'The flow model the run solved, in transport/v1, for checking with another solver',
+    tag: 'runs',
+    roles: ['official', 'analyst', 'admin'],
+    params: RunParams,
+    responses: { 200: { description: 'transport/v1 model' }, 404: { description: 'No such run' } },
+    handler: async ({ params, deps }) => {
+      const run = await runOr404(deps, params.runId);
+      const [snapshot, weights] = await Promise.all([deps.store.read.runs.getInput(run.inputHash), deps.store.read.weights.get(run.weightVersion)]);
+      if (snapshot === undefined || !weights) throw new Error(`api/runs: inputs of ${run.id} are missing`);
+      const model = deps.exportModel(snapshot as never, weights.profile, run.options);
+      return { status: 200, body: model, headers: { 'Content-Disposition': `attachment; filename="${run.id}.transport.json"` } };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/v1/runs/:runId/diff',
+    summary: 'Pairings added, removed (and why) and changed from run `against` to this run',
+    tag: 'runs',
+    roles: ALL_ROLES,
+    params: RunParams,
+    query: z.strictObject({ against: RunId }),
+    responses: { 200: { description: 'The diff' }, 404: { description: 'No such run' }, 409: { description: 'A run not finished' } },
+    handler: async ({ params, query, deps }) => {
+      const [run, base] = await Promise.all([runOr404(deps, params.runId), runOr404(deps, query.against)]);
+      requireSucceeded(run);
+      requireSucceeded(base);
+      const [before, after] = await Promise.all([deps.store.read.pairings.all(base.id), deps.store.read.pairings.all(run.id)]);
+      const rejected = new Set(before.filter((p) => p.status === 'rejected').map(pairKeyOf));
+      return { status: 200, body: { from: base.id, to: run.id, ...diffPairings(before, after, rejected) } };
+    },
+  }),
+];

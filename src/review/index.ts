@@ -1,0 +1,2 @@
+export * from './resolve-options.js';
+export * from './diff-runs.js';
