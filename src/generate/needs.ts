@@ -31,14 +31,15 @@ const BENEFICIARY_BUCKETS = [
   [12, 500, 2000],
 ] as const;
 
+type NeedDraft = Omit<PlacedNeed, 'record'> & { readonly record: Omit<NeedRecord, 'id'> };
+
 /** All needs of the family: projects first (N…), then micro-wishes (W…), each sorted by community. */
 export function generateNeeds(rng: Rng, family: FamilySpec, communities: readonly PlacedCommunity[]): PlacedNeed[] {
+  // Projects come from active (often pilot) communities; wishes from residents, so by population.
   const projectSampler = createWeightedSampler(communities.map((c) => c.activity));
-  const wishSampler = createWeightedSampler(
-    communities.map((c) => c.record.population * (c.record.pilot ? 1.5 : 1)),
-  );
-  const drafts = (kind: NeedKind, count: number): Array<Omit<PlacedNeed, 'record'> & { record: Omit<NeedRecord, 'id'> }> => {
-    const out = [];
+  const wishSampler = createWeightedSampler(communities.map((c) => c.record.population * (c.record.pilot ? 1.5 : 1)));
+  const draw = (kind: NeedKind, count: number): NeedDraft[] => {
+    const out: NeedDraft[] = [];
     for (let i = 0; i < count; i++) {
       const index = (kind === 'project' ? projectSampler : wishSampler).draw(rng);
       const community = communities[index] as PlacedCommunity;
@@ -47,18 +48,15 @@ export function generateNeeds(rng: Rng, family: FamilySpec, communities: readonl
     }
     return out;
   };
-  const withIds = (prefix: string, list: ReturnType<typeof drafts>): PlacedNeed[] =>
-    list
-      .map((draft, drawn) => ({ draft, drawn }))
-      .sort((a, b) => a.draft.community - b.draft.community || a.drawn - b.drawn)
-      .map(({ draft }, position) => ({
-        ...draft,
-        record: { id: padId(prefix, position + 1, list.length), ...draft.record },
-      }));
-  return [
-    ...withIds('N', drafts('project', family.projects)),
-    ...withIds('W', drafts('micro_wish', family.microWishes)),
-  ];
+  return [...withIds('N', draw('project', family.projects)), ...withIds('W', draw('micro_wish', family.microWishes))];
+}
+
+/** Orders drafts by community (stable) and numbers them: N0001 is the first community's first need. */
+function withIds(prefix: string, drafts: readonly NeedDraft[]): PlacedNeed[] {
+  return drafts
+    .map((draft, drawn) => ({ draft, drawn }))
+    .sort((a, b) => a.draft.community - b.draft.community || a.drawn - b.drawn)
+    .map(({ draft }, position) => ({ ...draft, record: { id: padId(prefix, position + 1, drafts.length), ...draft.record } }));
 }
 
 /** Category weights leaning towards what the community has many of (old → elderly, young → children). */

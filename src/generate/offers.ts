@@ -14,7 +14,7 @@ import type { PlacedNeed } from './needs.js';
 import { PROVIDER_PROFILES } from './provider-profile.js';
 import { providerName } from './provider-names.js';
 import { weightedDistinct, weightedKey, type Rng } from './prng.js';
-import { createWeightedSampler } from './sampler.js';
+import { createWeightedSampler, type WeightedSampler } from './sampler.js';
 import { offerWindow } from './windows.js';
 
 export type OfferRecord = BatchInput['offers'][number];
@@ -43,6 +43,19 @@ function offerTitle(kind: ProviderKind, form: SupportForm, category: Category): 
   return CATEGORIES[category].zh + what;
 }
 
+/** What every offer draw looks at: the family, its places and its needs, indexed once. */
+interface OfferContext {
+  readonly family: FamilySpec;
+  readonly geo: Geography;
+  readonly communities: readonly PlacedCommunity[];
+  /** Community positions by district index. */
+  readonly byDistrict: ReadonlyArray<readonly number[]>;
+  /** Needs counted by form and category. */
+  readonly demandMix: Readonly<Record<SupportForm, readonly number[]>>;
+  readonly districtSampler: WeightedSampler;
+  readonly communitySampler: WeightedSampler;
+}
+
 /** Draws the family's offers (without capacities). */
 export function draftOffers(
   rng: Rng,
@@ -51,10 +64,15 @@ export function draftOffers(
   communities: readonly PlacedCommunity[],
   needs: readonly PlacedNeed[],
 ): OfferDraft[] {
-  const demandMix = demandByFormAndCategory(needs);
-  const byDistrict = communitiesByDistrict(geo, communities);
-  const districtSampler = createWeightedSampler(geo.districts.map((d) => d.weight));
-  const communitySampler = createWeightedSampler(communities.map((c) => c.activity));
+  const ctx: OfferContext = {
+    family,
+    geo,
+    communities,
+    byDistrict: communitiesByDistrict(geo, communities),
+    demandMix: demandByFormAndCategory(needs),
+    districtSampler: createWeightedSampler(geo.districts.map((d) => d.weight)),
+    communitySampler: createWeightedSampler(communities.map((c) => c.activity)),
+  };
   const earlier: Array<{ provider: OfferDraft['provider']; home: Home }> = [];
   const drafts: OfferDraft[] = [];
   for (let i = 0; i < family.offers; i++) {
@@ -62,36 +80,28 @@ export function draftOffers(
     // Some providers give more than once (an enterprise gives funds and sends volunteers).
     const again = rng.chance(0.15) ? earlier.filter((e) => e.provider.kind === kind) : [];
     const repeat = again.length > 0 ? rng.pick(again) : undefined;
-    const home = repeat?.home ?? drawHome(rng, kind, geo, communities, byDistrict, districtSampler, communitySampler);
+    const home = repeat?.home ?? drawHome(rng, ctx, kind);
     const provider = repeat?.provider ?? { name: newProviderName(rng, kind, geo, home), kind };
     if (!repeat) earlier.push({ provider, home });
-    drafts.push(draftOffer(rng, family, geo, byDistrict, communities, demandMix, provider, home));
+    drafts.push(draftOffer(rng, ctx, provider, home));
   }
   return drafts;
 }
 
-function draftOffer(
-  rng: Rng,
-  family: FamilySpec,
-  geo: Geography,
-  byDistrict: ReadonlyArray<readonly number[]>,
-  communities: readonly PlacedCommunity[],
-  demandMix: Readonly<Record<SupportForm, readonly number[]>>,
-  provider: OfferDraft['provider'],
-  home: Home,
-): OfferDraft {
+function draftOffer(rng: Rng, ctx: OfferContext, provider: OfferDraft['provider'], home: Home): OfferDraft {
   const profile = PROVIDER_PROFILES[provider.kind];
   const form = weightedKey(rng, profile.forms);
-  const categories = drawCategories(rng, provider.kind, demandMix[form]);
+  const categories = drawCategories(rng, provider.kind, ctx.demandMix[form]);
   const useDistricts = rng.chance(profile.districtShare);
   const [rLo, rHi] = profile.radiusKm;
-  const radiusKm = Math.max(1, Math.round(rng.range(rLo, rHi) * family.radiusScale * 2) / 2);
+  const radiusKm = Math.max(1, Math.round(rng.range(rLo, rHi) * ctx.family.radiusScale * 2) / 2);
   const window = rng.chance(0.35) ? offerWindow(rng) : undefined;
   const maxPairings = rng.chance(0.25) ? (profile.communityBased ? rng.int(2, 8) : rng.int(3, 20)) : undefined;
-  const local = byDistrict[home.district] ?? [];
+  const local = ctx.byDistrict[home.district] ?? [];
   const preferred = local.length > 0 && rng.chance(0.03) ? pickSome(rng, local, rng.int(1, 3)) : [];
   const excluded = local.length > 1 && rng.chance(0.02) ? pickSome(rng, local.filter((c) => !preferred.includes(c)), 1) : [];
   const title = rng.chance(0.7) ? offerTitle(provider.kind, form, categories[0] as Category) : undefined;
+  const idOf = (c: number): string => ctx.communities[c]?.record.id ?? '';
   return {
     provider,
     form,
@@ -102,34 +112,26 @@ function draftOffer(
       skills: drawOfferSkills(rng, provider.kind, form, categories),
       location: { lat: roundCoord(home.at.lat), lon: roundCoord(home.at.lon) },
       ...(useDistricts ? {} : { radiusKm }),
-      districts: useDistricts ? servedDistricts(rng, geo, home.district) : [],
+      districts: useDistricts ? servedDistricts(rng, ctx.geo, home.district) : [],
       ...(window ? { window } : {}),
       ...(maxPairings ? { maxPairings } : {}),
-      preferredCommunities: preferred.map((c) => communities[c]?.record.id ?? ''),
-      excludedCommunities: excluded.map((c) => communities[c]?.record.id ?? ''),
+      preferredCommunities: preferred.map(idOf),
+      excludedCommunities: excluded.map(idOf),
     },
   };
 }
 
 /** Where the provider is based: volunteer teams in a community, others around a district centre. */
-function drawHome(
-  rng: Rng,
-  kind: ProviderKind,
-  geo: Geography,
-  communities: readonly PlacedCommunity[],
-  byDistrict: ReadonlyArray<readonly number[]>,
-  districtSampler: ReturnType<typeof createWeightedSampler>,
-  communitySampler: ReturnType<typeof createWeightedSampler>,
-): Home {
+function drawHome(rng: Rng, ctx: OfferContext, kind: ProviderKind): Home {
   if (PROVIDER_PROFILES[kind].communityBased) {
-    const community = communities[communitySampler.draw(rng)] as PlacedCommunity;
+    const community = ctx.communities[ctx.communitySampler.draw(rng)] as PlacedCommunity;
     return { district: community.district, at: offsetKm(community.record.location, rng.normal() * 0.5, rng.normal() * 0.5), community };
   }
-  const district = districtSampler.draw(rng);
-  const site = geo.districts[district];
+  const district = ctx.districtSampler.draw(rng);
+  const site = ctx.geo.districts[district];
   if (!site) throw new Error('generate/offers: district index out of range');
-  const local = byDistrict[district] ?? [];
-  const community = local.length > 0 ? communities[rng.pick(local)] : undefined;
+  const local = ctx.byDistrict[district] ?? [];
+  const community = local.length > 0 ? ctx.communities[rng.pick(local)] : undefined;
   const spread = site.spreadKm * 0.7;
   return { district, at: offsetKm(site, rng.normal() * spread, rng.normal() * spread), community };
 }
