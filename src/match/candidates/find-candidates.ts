@@ -2,18 +2,22 @@
  * Candidate edges: every (offer, need) pair that passes all hard rules, with how many pairs each
  * rule removed, overall and per need (so an unmet need can say which rules shut it out).
  *
- * Offers are bucketed by form first: a pair of different forms is counted against `form`
- * without being looked at, which keeps the all-pairs work to the pairs that could match.
+ * No all-pairs loop: offers are bucketed by form (a pair of different forms is counted against
+ * `form` without being looked at), and each offer asks a spatial grid for the communities in its
+ * radius (the pairs outside are counted against `area` by subtraction). Only pairs in range are
+ * checked rule by rule, so counts still charge each removed pair to the first rule it fails.
  */
-import type { Category } from '../../domain/taxonomy.js';
+import type { Category, SupportForm } from '../../domain/taxonomy.js';
 import { RELATED_CATEGORIES } from '../../domain/taxonomy.js';
 import type { BatchIndex } from '../model/batch-index.js';
 import { pairKey } from '../model/batch-index.js';
 import { HARD_RULES, HARD_RULE_NAMES, categoryMask, type HardRuleName, type PairFacts } from './rules.js';
+import { CommunityGrid } from './community-grid.js';
 
 export interface CandidateSet {
   /** Number of candidate edges. */
   readonly count: number;
+  /** Edges sorted by need, then offer. */
   readonly offer: Int32Array;
   readonly need: Int32Array;
   /** Needs that take part in matching (pooled); the others are reported as not pooled. */
@@ -49,102 +53,156 @@ export function acceptedCategories(category: Category, relatedFit: number): Set<
   return accepted;
 }
 
-/** Finds the candidate edges of a batch, edges grouped by need in batch order. */
+const RULES = HARD_RULE_NAMES.length;
+const AREA = HARD_RULE_NAMES.indexOf('area');
+/** Rules checked pair by pair: everything after `area`. */
+const PAIR_RULES = HARD_RULE_NAMES.slice(AREA + 1).map((name) => [HARD_RULE_NAMES.indexOf(name), HARD_RULES[name]] as const);
+
+/** Finds the candidate edges of a batch. */
 export function findCandidates(index: BatchIndex, options: CandidateOptions): CandidateSet {
-  const { offers, needs, communities } = index;
-  const ruleCount = HARD_RULE_NAMES.length;
-  const forbidden = new Set(options.forbidden.map((p) => pairKey(p.need, p.offer)));
-  const isForbidden = (need: string, offer: string) => forbidden.size > 0 && forbidden.has(pairKey(need, offer));
-  const removedByNeed = new Int32Array(needs.length * ruleCount);
-  const pooled = new Uint8Array(needs.length);
-  const byForm = new Map<string, number[]>();
-  let zeroCapacity = 0;
-  offers.forEach((o, i) => {
-    if (o.capacity <= 0) zeroCapacity++;
-    else {
-      const bucket = byForm.get(o.form);
-      if (bucket) bucket.push(i);
-      else byForm.set(o.form, [i]);
-    }
+  const { offers, needs } = index;
+  const removedByNeed = new Int32Array(needs.length * RULES);
+  const pooled = Uint8Array.from(needs, (n) => (n.pooled ? 1 : 0));
+  const usable = offers.map((o, i) => i).filter((i) => offers[i]!.capacity > 0);
+  const perForm = new Map<SupportForm, number>();
+  for (const o of usable) perForm.set(offers[o]!.form, (perForm.get(offers[o]!.form) ?? 0) + 1);
+  const inRange = new Int32Array(needs.length);
+  const pairs = scanOffersInRange(index, options, usable, pooled, inRange, removedByNeed);
+  needs.forEach((need, n) => {
+    if (!pooled[n]) return;
+    const sameForm = perForm.get(need.form) ?? 0;
+    removedByNeed[n * RULES + 0] = offers.length - usable.length;
+    removedByNeed[n * RULES + 1] = usable.length - sameForm;
+    removedByNeed[n * RULES + AREA] = sameForm - inRange[n]!;
   });
-  const checkedRules = HARD_RULE_NAMES.slice(2).map((name) => [HARD_RULE_NAMES.indexOf(name), HARD_RULES[name]] as const);
-  const offerMasks = Int32Array.from(offers, (o) => categoryMask(o.categories));
-  const acceptedMasks = new Map<Category, number>();
-  const edgeOffer: number[] = [];
-  const edgeNeed: number[] = [];
-  // One mutable facts object for all pairs: millions of pairs must not mean millions of objects.
-  const facts = { offerCategoryMask: 0, acceptedCategoryMask: 0, isForbidden, oneToOneShare: undefined } as {
-    -readonly [K in keyof PairFacts]: PairFacts[K];
-  };
-  for (let n = 0; n < needs.length; n++) {
-    const need = needs[n]!;
-    if (!need.pooled) continue;
-    pooled[n] = 1;
-    const sameForm = byForm.get(need.form) ?? [];
-    removedByNeed[n * ruleCount + 0] = zeroCapacity;
-    removedByNeed[n * ruleCount + 1] = offers.length - zeroCapacity - sameForm.length;
-    let accepted = acceptedMasks.get(need.category);
-    if (accepted === undefined) {
-      accepted = categoryMask(acceptedCategories(need.category, options.relatedCategoryFit));
-      acceptedMasks.set(need.category, accepted);
-    }
-    facts.need = need;
-    facts.community = communities[index.needCommunity[n]!]!;
-    facts.acceptedCategoryMask = accepted;
-    for (const o of sameForm) {
-      const offer = offers[o]!;
-      facts.offer = offer;
-      facts.offerCategoryMask = offerMasks[o]!;
-      facts.oneToOneShare = options.mode === 'one-to-one' ? oneToOneShare(offer) : undefined;
-      let failed = -1;
-      for (const [r, rule] of checkedRules) {
-        if (!rule(facts)) {
-          failed = r;
-          break;
-        }
-      }
-      if (failed >= 0) removedByNeed[n * ruleCount + failed]!++;
-      else {
-        edgeOffer.push(o);
-        edgeNeed.push(n);
-      }
-    }
-  }
-  appendForced(index, options.forced, edgeOffer, edgeNeed);
+  appendForced(index, options.forced, pairs);
   const removedBy = Object.fromEntries(HARD_RULE_NAMES.map((name) => [name, 0])) as Record<HardRuleName, number>;
   let pairsConsidered = 0;
   for (let n = 0; n < needs.length; n++) {
     if (!pooled[n]) continue;
     pairsConsidered += offers.length;
-    HARD_RULE_NAMES.forEach((name, r) => (removedBy[name] += removedByNeed[n * ruleCount + r]!));
+    HARD_RULE_NAMES.forEach((name, r) => (removedBy[name] += removedByNeed[n * RULES + r]!));
   }
-  return {
-    count: edgeOffer.length,
-    offer: Int32Array.from(edgeOffer),
-    need: Int32Array.from(edgeNeed),
-    pooled,
-    pairsConsidered,
-    removedBy,
-    removedByNeed,
-  };
+  const sorted = sortByNeed(pairs, needs.length);
+  return { count: sorted.need.length, offer: sorted.offer, need: sorted.need, pooled, pairsConsidered, removedBy, removedByNeed };
 }
 
-/** Appends forced pairs that the rules did not already admit (edges stay grouped by need otherwise). */
-function appendForced(
+interface PairList {
+  offer: number[];
+  need: number[];
+}
+
+/** Every usable offer against the pooled needs of the communities in its area, rule by rule. */
+function scanOffersInRange(
   index: BatchIndex,
-  forced: CandidateOptions['forced'],
-  edgeOffer: number[],
-  edgeNeed: number[],
-): void {
+  options: CandidateOptions,
+  usable: readonly number[],
+  pooled: Uint8Array,
+  inRange: Int32Array,
+  removedByNeed: Int32Array,
+): PairList {
+  const { offers, needs, communities } = index;
+  const grid = new CommunityGrid(communities);
+  const needsOf = needsByCommunityAndForm(index, pooled);
+  const forbidden = new Set(options.forbidden.map((p) => pairKey(p.need, p.offer)));
+  const isForbidden = (need: string, offer: string) => forbidden.size > 0 && forbidden.has(pairKey(need, offer));
+  const maskOfCategory = new Map<Category, number>();
+  const acceptedMask = Int32Array.from(needs, (need) => {
+    let m = maskOfCategory.get(need.category);
+    if (m === undefined) maskOfCategory.set(need.category, (m = categoryMask(acceptedCategories(need.category, options.relatedCategoryFit))));
+    return m;
+  });
+  const all = Int32Array.from(communities, (_, i) => i);
+  const pairs: PairList = { offer: [], need: [] };
+  // One mutable facts object for all pairs: millions of pairs must not mean millions of objects.
+  // All fields set up front so the object keeps one shape (fast property access in the rules).
+  const facts: { -readonly [K in keyof PairFacts]: PairFacts[K] } = {
+    offer: offers[0]!,
+    need: needs[0]!,
+    community: communities[0]!,
+    offerCategoryMask: 0,
+    acceptedCategoryMask: 0,
+    isForbidden,
+    oneToOneShare: undefined,
+  };
+  for (const o of usable) {
+    const offer = offers[o]!;
+    facts.offer = offer;
+    facts.offerCategoryMask = categoryMask(offer.categories);
+    facts.oneToOneShare = options.mode === 'one-to-one' ? oneToOneShare(offer) : undefined;
+    const nearby = offer.location && offer.radiusKm !== undefined ? grid.within(offer.location.lat, offer.location.lon, offer.radiusKm) : all;
+    for (const c of nearby) {
+      const local = needsOf.get(c * 4 + FORM_INDEX[offer.form]);
+      if (!local) continue;
+      facts.community = communities[c]!;
+      facts.need = needs[local[0]!]!;
+      if (!HARD_RULES.area(facts)) continue;
+      for (const n of local) {
+        const need = needs[n]!;
+        inRange[n]!++;
+        facts.need = need;
+        facts.acceptedCategoryMask = acceptedMask[n]!;
+        const failed = firstFailingRule(facts);
+        if (failed >= 0) removedByNeed[n * RULES + failed]!++;
+        else {
+          pairs.offer.push(o);
+          pairs.need.push(n);
+        }
+      }
+    }
+  }
+  return pairs;
+}
+
+const FORM_INDEX: Readonly<Record<SupportForm, number>> = { talent: 0, goods: 1, tech: 2, funds: 3 };
+
+function firstFailingRule(facts: PairFacts): number {
+  for (const [r, rule] of PAIR_RULES) if (!rule(facts)) return r;
+  return -1;
+}
+
+/** Pooled needs grouped by (community, form), keyed community * 4 + form. */
+function needsByCommunityAndForm(index: BatchIndex, pooled: Uint8Array): Map<number, number[]> {
+  const groups = new Map<number, number[]>();
+  index.needs.forEach((need, n) => {
+    if (!pooled[n]) return;
+    const key = index.needCommunity[n]! * 4 + FORM_INDEX[need.form];
+    const group = groups.get(key);
+    if (group) group.push(n);
+    else groups.set(key, [n]);
+  });
+  return groups;
+}
+
+/** Stable counting sort of pairs by need: offers were scanned in increasing order and stay so. */
+function sortByNeed(pairs: PairList, needCount: number): { offer: Int32Array; need: Int32Array } {
+  const start = new Int32Array(needCount + 1);
+  for (const n of pairs.need) start[n + 1]!++;
+  for (let n = 0; n < needCount; n++) start[n + 1]! += start[n]!;
+  const offer = new Int32Array(pairs.need.length);
+  const need = new Int32Array(pairs.need.length);
+  const next = start.slice(0, needCount);
+  for (let i = 0; i < pairs.need.length; i++) {
+    const n = pairs.need[i]!;
+    const at = next[n]!++;
+    need[at] = n;
+    offer[at] = pairs.offer[i]!;
+  }
+  return { offer, need };
+}
+
+/** Appends forced pairs that the rules did not already admit. */
+function appendForced(index: BatchIndex, forced: CandidateOptions['forced'], pairs: PairList): void {
   if (forced.length === 0) return;
-  const present = new Set<string>();
-  for (let e = 0; e < edgeOffer.length; e++) present.add(`${edgeNeed[e]}:${edgeOffer[e]}`);
+  const O = index.offers.length;
+  const present = new Set<number>();
+  for (let e = 0; e < pairs.need.length; e++) present.add(pairs.need[e]! * O + pairs.offer[e]!);
   for (const pair of forced) {
     const n = index.needIndex.get(pair.need);
     const o = index.offerIndex.get(pair.offer);
-    if (n === undefined || o === undefined || present.has(`${n}:${o}`)) continue;
-    present.add(`${n}:${o}`);
-    edgeOffer.push(o);
-    edgeNeed.push(n);
+    if (n === undefined || o === undefined || present.has(n * O + o)) continue;
+    present.add(n * O + o);
+    pairs.offer.push(o);
+    pairs.need.push(n);
   }
 }

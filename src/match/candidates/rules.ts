@@ -58,11 +58,14 @@ export const overlapsInTime: HardRule = ({ offer, need }) => {
 };
 
 /** The offer has every skill or qualification the need requires. */
-export const hasRequiredSkills: HardRule = ({ offer, need }) =>
-  need.skills.every((s) => offer.skills.includes(s));
+export const hasRequiredSkills: HardRule = ({ offer, need }) => {
+  for (const skill of need.skills) if (!offer.skills.includes(skill)) return false;
+  return true;
+};
 
 /** The provider has not excluded the need's community. */
-export const notExcluded: HardRule = ({ offer, need }) => !offer.excludedCommunities.includes(need.community);
+export const notExcluded: HardRule = ({ offer, need }) =>
+  offer.excludedCommunities.length === 0 || !offer.excludedCommunities.includes(need.community);
 
 /** An official has not rejected this pair. */
 export const notForbidden: HardRule = ({ offer, need, isForbidden }) => !isForbidden(need.id, offer.id);
@@ -78,8 +81,8 @@ export const shareFits: HardRule = ({ need, oneToOneShare }) =>
 export const HARD_RULES = {
   capacity: hasCapacity,
   form: sameForm,
-  category: servesCategory,
   area: withinArea,
+  category: servesCategory,
   time_window: overlapsInTime,
   skills: hasRequiredSkills,
   excluded_community: notExcluded,

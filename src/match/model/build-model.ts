@@ -64,7 +64,7 @@ export function buildModel(
     unitAmount[e] = oneToOne ? Math.min(need.quantity, oneToOneShare(index.offers[candidates.offer[e]!]!)) : 1;
   }
   const tiers = spreadTiers(index, candidates, scored, locks, oneToOne);
-  const scale = chooseScale(scored, tiers, options);
+  const scale = chooseScale(scored, unitAmount, locks, tiers, options);
   const unitValue = new Float64Array(candidates.count);
   for (let e = 0; e < candidates.count; e++) {
     unitValue[e] = Math.round(scored.valuePerUnit[e]! * unitAmount[e]! * scale) / scale;
@@ -97,16 +97,22 @@ export function buildModel(
 }
 
 /**
- * The resolution of values: the largest power of ten that keeps every cost × flow sum of the
- * model below 2^50, capped at 10^9. The bound on the objective is the total value of all needs
- * with every bonus on top, which no solution can exceed.
+ * The resolution of values: the largest power of ten (at most 10^9) that keeps Σ |cost|·capacity
+ * over all arcs below 2^51, which the solver needs for exact integer arithmetic. The sum is taken
+ * before rounding, with the stability bonus on top, so it bounds every arc the model will have.
  */
-function chooseScale(scored: ScoredCandidates, tiers: CommunityFormTiers, options: MatchOptions): number {
-  let total = 1;
-  for (let n = 0; n < scored.needValue.length; n++) total += scored.needValue[n]!;
-  total *= 1 + options.stabilityWeight;
-  total += tiers.totalBonus;
-  const exponent = Math.min(9, Math.floor(Math.log10(2 ** 50 / total)));
+function chooseScale(
+  scored: ScoredCandidates,
+  unitAmount: Float64Array,
+  locks: LockPlan,
+  tiers: CommunityFormTiers,
+  options: MatchOptions,
+): number {
+  let total = 1 + tiers.totalBonus;
+  for (let e = 0; e < unitAmount.length; e++) {
+    total += scored.valuePerUnit[e]! * unitAmount[e]! * locks.edgeCap[e]! * (1 + options.stabilityWeight);
+  }
+  const exponent = Math.min(9, Math.floor(Math.log10(2 ** 51 / total)));
   return 10 ** Math.max(0, exponent);
 }
 

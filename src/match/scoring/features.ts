@@ -3,7 +3,7 @@
  * describe a need. Their weighted combination is in score-candidates.ts.
  */
 import type { Community, Need, Offer } from '../../domain/batch-schema.js';
-import type { FitFeature, ValueFeature, WeightProfile } from '../../domain/weights.js';
+import type { ValueFeature, WeightProfile } from '../../domain/weights.js';
 import { distanceKm } from '../candidates/geo.js';
 
 /** What fit features need to know beyond the pair itself. */
@@ -47,17 +47,6 @@ export function continuityFit(offer: Offer, need: Need, ctx: FitContext): number
 /** 1 when the provider named the need's community among those it prefers. */
 export function preferenceFit(offer: Offer, need: Need): number {
   return offer.preferredCommunities.includes(need.community) ? 1 : 0;
-}
-
-/** All fit features of a pair, in FIT_FEATURES order. */
-export function fitFeatures(offer: Offer, need: Need, community: Community, ctx: FitContext): Record<FitFeature, number> {
-  return {
-    category: categoryFit(offer, need, ctx.weights),
-    skills: skillsFit(offer, need),
-    distance: distanceFit(offer, community, ctx.weights),
-    continuity: continuityFit(offer, need, ctx),
-    preference: preferenceFit(offer, need),
-  };
 }
 
 /** Urgency 1..5 → 0..1. */

@@ -11,7 +11,20 @@ import type { BatchIndex } from '../model/batch-index.js';
 import type { CandidateSet } from '../candidates/find-candidates.js';
 import { FIT_FEATURES, VALUE_FEATURES, type WeightProfile } from '../../domain/weights.js';
 import type { FeatureTerm, ScoreBreakdown } from '../types.js';
-import { fitFeatures, valueFeatures, type FitContext } from './features.js';
+import {
+  categoryFit,
+  continuityFit,
+  distanceFit,
+  preferenceFit,
+  skillsFit,
+  valueFeatures,
+  type FitContext,
+} from './features.js';
+
+// The scoring loop writes features in this order; keep it in step with FIT_FEATURES.
+if (FIT_FEATURES.join() !== 'category,skills,distance,continuity,preference') {
+  throw new Error('match/scoring: FIT_FEATURES order changed; update scoreCandidates');
+}
 
 /** Base value of a project need; micro-wishes use the profile's `microWishBase`. */
 export const PROJECT_BASE_VALUE = 100;
@@ -54,15 +67,19 @@ export function scoreCandidates(index: BatchIndex, candidates: CandidateSet, wei
   const fitFeatureRows = new Float64Array(candidates.count * K);
   const fit = new Float64Array(candidates.count);
   const valuePerUnit = new Float64Array(candidates.count);
+  // Written out feature by feature (same order as FIT_FEATURES): no object per edge.
   for (let e = 0; e < candidates.count; e++) {
     const n = candidates.need[e]!;
     const need = index.needs[n]!;
-    const phi = fitFeatures(index.offers[candidates.offer[e]!]!, need, index.communities[index.needCommunity[n]!]!, ctx);
+    const offer = index.offers[candidates.offer[e]!]!;
+    const row = e * K;
+    fitFeatureRows[row] = categoryFit(offer, need, weights);
+    fitFeatureRows[row + 1] = skillsFit(offer, need);
+    fitFeatureRows[row + 2] = distanceFit(offer, index.communities[index.needCommunity[n]!]!, weights);
+    fitFeatureRows[row + 3] = continuityFit(offer, need, ctx);
+    fitFeatureRows[row + 4] = preferenceFit(offer, need);
     let s = 0;
-    FIT_FEATURES.forEach((f, k) => {
-      fitFeatureRows[e * K + k] = phi[f];
-      s += w[k]! * phi[f];
-    });
+    for (let k = 0; k < K; k++) s += w[k]! * fitFeatureRows[row + k]!;
     fit[e] = wSum > 0 ? s / wSum : 0;
     valuePerUnit[e] = (fit[e]! * needValue[n]!) / need.quantity;
   }
