@@ -35,11 +35,11 @@ export async function assembleSnapshot(deps: AppDeps, batchIds: readonly string[
 }
 
 /** The named weight profile version, or the default one. */
-export async function weightsFor(deps: AppDeps, version: number | undefined): Promise<WeightProfileRecord> {
+export async function weightsFor(deps: AppDeps, version: number | undefined, field = 'weightProfile'): Promise<WeightProfileRecord> {
   const chosen = version ?? (await deps.store.read.weights.defaultVersion());
   const record = chosen === undefined ? undefined : await deps.store.read.weights.get(chosen);
   if (!record) {
-    throw problems.invalidInput(problemErrors([{ path: ['weightProfile'], code: 'not_found', message: `no weight profile version ${chosen}` }], 'body'));
+    throw problems.invalidInput(problemErrors([{ path: [field], code: 'not_found', message: `no weight profile version ${chosen}` }], 'body'));
   }
   return record;
 }

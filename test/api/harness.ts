@@ -81,6 +81,11 @@ export async function startTestService(
   const service = await startService(config, { logger: pino({ level: 'silent' }), ...options.service });
   const keys = options.keys ?? (await createKeys(service));
   let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    await service.close();
+  };
   return {
     service,
     url: service.url,
@@ -88,13 +93,9 @@ export async function startTestService(
     dbFile,
     keys,
     request: (method, path, requestOptions) => send(service.url, keys, method, path, requestOptions),
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      await service.close();
-    },
+    stop,
     async cleanup() {
-      await this.stop();
+      await stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

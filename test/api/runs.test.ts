@@ -59,8 +59,8 @@ describe('a small run', () => {
     const ascending = (await t.request('GET', `/v1/runs/${run.run.id}/pairings?sort=value_asc&limit=500`)).body.items.map((p: any) => p.value);
     expect(ascending).toEqual([...byValue].reverse());
     const first = pairings[0];
-    for (const [field, param] of [['district', 'district'], ['category', 'category'], ['providerKind', 'providerKind'], ['community', 'community']]) {
-      const filtered = await t.request('GET', `/v1/runs/${run.run.id}/pairings?${param}=${encodeURIComponent(first[field])}&limit=500`);
+    for (const field of ['district', 'category', 'providerKind', 'community'] as const) {
+      const filtered = await t.request('GET', `/v1/runs/${run.run.id}/pairings?${field}=${encodeURIComponent(first[field])}&limit=500`);
       expect(filtered.body.total).toBe(pairings.filter((p) => p[field] === first[field]).length);
     }
     const page1 = await t.request('GET', `/v1/runs/${run.run.id}/pairings?limit=2&sort=id`);

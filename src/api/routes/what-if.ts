@@ -67,7 +67,7 @@ export const whatIfRoutes: AnyRoute[] = [
     },
     handler: async ({ body, actor, deps }) => {
       const snapshot = await assembleSnapshot(deps, body.batchIds);
-      const [baseW, candW] = await Promise.all([weightsFor(deps, body.baseline), weightsFor(deps, body.candidate)]);
+      const [baseW, candW] = await Promise.all([weightsFor(deps, body.baseline, 'baseline'), weightsFor(deps, body.candidate, 'candidate')]);
       const options = { mode: body.mode, ...body.options, locked: [], forbidden: [], previous: [] };
       const startedAt = nowIso(deps);
       const [base, cand] = await Promise.all([solveNow(deps, 'what-if', snapshot, baseW, options), solveNow(deps, 'what-if', snapshot, candW, options)]);
