@@ -6,7 +6,7 @@
  * This is the only place the pipeline touches `solver/`.
  */
 import { certifyMinCostFlow, solveMinCostFlow } from '../../solver/min-cost-flow/index.js';
-import { solveMinCostFlowWithJsLp } from '../../solver/lp/js-lp-oracle.js';
+import { solveComponentWithJsLp } from './verify-with-lp.js';
 import type { MatchModel } from '../model/build-model.js';
 
 export interface ComponentSolution {
@@ -75,16 +75,18 @@ function verifyWithOracle(model: MatchModel, ours: readonly ComponentSolution[],
       skipped++;
       return;
     }
-    const lp = solveMinCostFlowWithJsLp(component.network, Number.POSITIVE_INFINITY);
+    const lp = solveComponentWithJsLp(component, model.scale);
     const mine = ours[c]!.cost;
     checked++;
     if (lp.status !== 'optimal') {
       agrees = false;
       return;
     }
-    oracleCost += lp.objective;
+    // The oracle maximises value; ours minimises integer cost = −value · scale.
+    const oracle = -lp.objective * model.scale;
+    oracleCost += oracle;
     ourCost += mine;
-    if (Math.abs(lp.objective - mine) > 1e-6 * Math.max(1, Math.abs(mine))) agrees = false;
+    if (Math.abs(oracle - mine) > 1e-6 * Math.max(1, Math.abs(mine))) agrees = false;
   });
   return { oracleCost, ourCost, agrees, componentsChecked: checked, componentsSkipped: skipped };
 }
