@@ -135,7 +135,14 @@ export async function runOr404(deps: AppDeps, id: string): Promise<RunRecord> {
   return run;
 }
 
-export function requireSucceeded(run: RunRecord): void {
+/** The run's state, or 404; 409 unless it succeeded (for routes that read its results). */
+export async function requireSucceededRun(deps: AppDeps, id: string): Promise<void> {
+  const state = await deps.store.read.runs.state(id);
+  if (!state) throw problems.notFound(`no run ${id}`);
+  requireSucceeded(state);
+}
+
+export function requireSucceeded(run: Pick<RunRecord, 'id' | 'status' | 'error'>): void {
   if (run.status !== 'succeeded') {
     throw problems.conflict('run-not-finished', `run ${run.id} is ${run.status}`, { runStatus: run.status, ...(run.error ? { runError: run.error } : {}) });
   }

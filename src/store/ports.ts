@@ -123,6 +123,12 @@ export interface NewRun {
   readonly createdAt: string;
 }
 
+export interface RunState {
+  readonly id: string;
+  readonly status: RunStatus;
+  readonly error: string | null;
+}
+
 export interface RunFilter {
   readonly status?: RunStatus;
   readonly kind?: RunKind;
@@ -134,6 +140,8 @@ export interface RunRepository {
   getInput(hash: string): Promise<unknown>;
   insert(run: NewRun): Promise<void>;
   get(id: string): Promise<RunRecord | undefined>;
+  /** Just the state of a run: cheaper than `get` (no summary or options to decode). */
+  state(id: string): Promise<RunState | undefined>;
   list(filter: RunFilter, page: PageRequest): Promise<Page<RunRecord>>;
   markRunning(id: string, at: string): Promise<void>;
   markSucceeded(id: string, at: string, summary: RunSummary): Promise<void>;

@@ -12,7 +12,7 @@ import {
   pageOf,
   pageReply,
 } from '../schemas/common.js';
-import { requireSucceeded, runOr404 } from '../run-service.js';
+import { requireSucceeded, requireSucceededRun, runOr404 } from '../run-service.js';
 import { PairingView, StatisticsView, pairingView, statisticsView } from '../views.js';
 
 const RunParams = z.strictObject({ runId: RunId });
@@ -37,7 +37,7 @@ export const runResultRoutes: AnyRoute[] = [
     }),
     responses: { 200: { description: 'A page of pairings', schema: pageOf(PairingView) }, 404: { description: 'No such run' }, 409: { description: 'Run not finished' } },
     handler: async ({ params, query, deps }) => {
-      requireSucceeded(await runOr404(deps, params.runId));
+      await requireSucceededRun(deps, params.runId);
       const { limit, offset, sort, ...filter } = query;
       const page = await deps.store.read.pairings.list(params.runId, filter, sort, { limit, offset });
       return { status: 200, body: pageReply({ items: page.items.map(pairingView), total: page.total }, query) };
@@ -59,7 +59,7 @@ export const runResultRoutes: AnyRoute[] = [
     }),
     responses: { 200: { description: 'A page of unmet needs', schema: pageOf(z.unknown()) }, 404: { description: 'No such run' }, 409: { description: 'Run not finished' } },
     handler: async ({ params, query, deps }) => {
-      requireSucceeded(await runOr404(deps, params.runId));
+      await requireSucceededRun(deps, params.runId);
       const { limit, offset, ...filter } = query;
       const page = await deps.store.read.unmet.list(params.runId, filter, { limit, offset });
       const items = page.items.map(({ runId: _run, ...u }) => u);

@@ -77,6 +77,9 @@ export function sqliteRuns(db: SqliteDatabase): RunRepository {
       const row = sql('SELECT * FROM runs WHERE id = ?').get(id) as RunRow | undefined;
       return row ? toRecord(row) : undefined;
     },
+    async state(id) {
+      return sql('SELECT id, status, error FROM runs WHERE id = ?').get(id) as { id: string; status: RunStatus; error: string | null } | undefined;
+    },
     async list(filter, page) {
       const where = whereClause({ status: filter.status, kind: filter.kind });
       const total = (sql(`SELECT COUNT(*) AS n FROM runs ${where.sql}`).get(...where.params) as { n: number }).n;

@@ -38,6 +38,7 @@ export function openSqliteStore(file: string): Store {
   const reader = openReader(file);
   const writeRepos = repositories(writer);
   const queue = new SerialQueue();
+  const probe = reader.prepare('SELECT 1');
   let closed = false;
 
   return {
@@ -59,7 +60,7 @@ export function openSqliteStore(file: string): Store {
     async ping() {
       if (closed) return false;
       try {
-        reader.prepare('SELECT 1').get();
+        probe.get();
         return true;
       } catch {
         return false;
