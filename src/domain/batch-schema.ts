@@ -91,6 +91,11 @@ export const NeedSchema = z.strictObject({
   pooled: z.boolean().default(true),
   /** Already funded by government money: programme rules may refuse a second funding. */
   governmentFunded: z.boolean().default(false),
+  /**
+   * Needs that share a bundle id form one project needing several forms together (20,000 yuan +
+   * 40 volunteer hours + equipment): with the bundles rule on, all are met in full or none is.
+   */
+  bundle: id.optional(),
 });
 export type Need = z.infer<typeof NeedSchema>;
 
