@@ -55,8 +55,12 @@ export function acceptedCategories(category: Category, relatedFit: number): Set<
 
 const RULES = HARD_RULE_NAMES.length;
 const AREA = HARD_RULE_NAMES.indexOf('area');
-/** Rules checked pair by pair: everything after `area`. */
-const PAIR_RULES = HARD_RULE_NAMES.slice(AREA + 1).map((name) => [HARD_RULE_NAMES.indexOf(name), HARD_RULES[name]] as const);
+/** Rules checked pair by pair, in order: everything after `area` (firstFailingRule spells them out). */
+const PAIR_RULE_ORDER = ['category', 'time_window', 'skills', 'excluded_community', 'forbidden_pair', 'one_to_one_share'];
+if (HARD_RULE_NAMES.slice(AREA + 1).join() !== PAIR_RULE_ORDER.join()) {
+  throw new Error('match/candidates: HARD_RULES order changed; update firstFailingRule');
+}
+const [CATEGORY, TIME, SKILLS, EXCLUDED, FORBIDDEN, SHARE] = PAIR_RULE_ORDER.map((r) => HARD_RULE_NAMES.indexOf(r as HardRuleName));
 
 /** Finds the candidate edges of a batch. */
 export function findCandidates(index: BatchIndex, options: CandidateOptions): CandidateSet {
@@ -156,8 +160,18 @@ function scanOffersInRange(
 
 const FORM_INDEX: Readonly<Record<SupportForm, number>> = { talent: 0, goods: 1, tech: 2, funds: 3 };
 
+/**
+ * The index of the first rule a pair fails, or -1. Spelt out rule by rule rather than looped over
+ * a table: each call site then sees one function and the engine inlines it, which matters at a
+ * million pairs.
+ */
 function firstFailingRule(facts: PairFacts): number {
-  for (const [r, rule] of PAIR_RULES) if (!rule(facts)) return r;
+  if (!HARD_RULES.category(facts)) return CATEGORY!;
+  if (!HARD_RULES.time_window(facts)) return TIME!;
+  if (!HARD_RULES.skills(facts)) return SKILLS!;
+  if (!HARD_RULES.excluded_community(facts)) return EXCLUDED!;
+  if (!HARD_RULES.forbidden_pair(facts)) return FORBIDDEN!;
+  if (!HARD_RULES.one_to_one_share(facts)) return SHARE!;
   return -1;
 }
 

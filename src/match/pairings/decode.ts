@@ -111,12 +111,22 @@ function alternatesOf(
   edges: readonly number[],
   count: number,
 ): Alternate[] {
-  const options = edges.filter((e) => allocation.amount[e]! <= 0 && !Number.isNaN(allocation.shortfall[e]!));
-  options.sort((x, y) => allocation.shortfall[x]! / model.unitAmount[x]! - allocation.shortfall[y]! / model.unitAmount[y]! || x - y);
-  return options.slice(0, count).map((e) => ({
+  // Keep the `count` smallest shortfalls per unit by insertion: a need has tens of candidates.
+  const best: number[] = [];
+  const key = (e: number) => allocation.shortfall[e]! / model.unitAmount[e]!;
+  for (const e of edges) {
+    if (allocation.amount[e]! > 0 || Number.isNaN(allocation.shortfall[e]!)) continue;
+    let at = best.length;
+    while (at > 0 && key(best[at - 1]!) > key(e)) at--;
+    if (at < count) {
+      best.splice(at, 0, e);
+      if (best.length > count) best.pop();
+    }
+  }
+  return best.map((e) => ({
     offer: index.offers[candidates.offer[e]!]!.id,
     valuePerUnit: model.unitValue[e]! / model.unitAmount[e]!,
-    shortfallPerUnit: allocation.shortfall[e]! / model.unitAmount[e]!,
+    shortfallPerUnit: key(e),
   }));
 }
 
