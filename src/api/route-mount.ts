@@ -23,7 +23,8 @@ function readJsonBody(req: Request, res: Response, limit: number): Promise<unkno
   if (!req.is('application/json') && !req.is('application/*+json')) {
     return Promise.reject(problems.unsupportedMediaType('send the body as application/json'));
   }
-  const parser = express.json({ limit, type: ['application/json', 'application/*+json'] });
+  // Not strict: a JSON string or number parses, and validation then says what was expected.
+  const parser = express.json({ limit, strict: false, type: ['application/json', 'application/*+json'] });
   return new Promise((resolve, reject) => {
     parser(req, res, (error?: unknown) => (error ? reject(error) : resolve(req.body as unknown)));
   });
@@ -50,7 +51,7 @@ export function mountRoutes(router: Router, routes: readonly AnyRoute[], deps: A
       const rawBody = r.body ? await readJsonBody(req, res, deps.settings.bodyLimitBytes) : undefined;
       const params = r.params ? parseInput(r.params, { ...req.params }, 'path') : undefined;
       const query = r.query ? parseInput(r.query, { ...(req.query as object) }, 'query') : undefined;
-      const bodyValue = rawBody ?? {};
+      const bodyValue = rawBody === undefined ? {} : rawBody;
       const body = r.validateBody ? r.validateBody(bodyValue) : r.body ? parseInput(r.body, bodyValue, 'body') : undefined;
       send(res, await r.handler({ params, query, body, actor, req, deps }));
     });

@@ -103,7 +103,8 @@ export class RunQueue {
       const [input, weights] = await Promise.all([store.read.runs.getInput(run.inputHash), store.read.weights.get(run.weightVersion)]);
       if (input === undefined || weights === undefined) throw new Error('jobs/run-queue: run input or weights missing');
       const result = await solver.solve({ batch: input as Batch, weights: weights.profile, options: run.options });
-      if (!this.accepting && (await store.read.runs.get(runId))?.status !== 'running') return;
+      // After a shutdown gave up on it (marked failed, store maybe closed), the result is dropped.
+      if (!(await this.stillRunning(runId))) return;
       await store.transaction(async (tx) => {
         const summary = await saveRunResult(tx, run, result, this.iso());
         await this.auditFinish(tx, run, { status: 'succeeded', pairings: summary.pairings, totalValue: summary.totalValue });
@@ -111,6 +112,7 @@ export class RunQueue {
       this.deps.observer?.observeSolve(run.kind, 'succeeded', (performance.now() - started) / 1000);
       logger.info({ runId, ms: Math.round(performance.now() - started) }, 'background run succeeded');
     } catch (error) {
+      if (!(await this.stillRunning(runId))) return;
       this.deps.observer?.observeSolve(run.kind, 'failed', (performance.now() - started) / 1000);
       const message = error instanceof Error ? error.message : String(error);
       logger.error({ err: error, runId }, 'background run failed');
@@ -118,6 +120,15 @@ export class RunQueue {
         await tx.runs.markFailed(runId, this.iso(), message);
         await this.auditFinish(tx, run, { status: 'failed', error: message });
       });
+    }
+  }
+
+  /** Whether the run is still ours to finish (false once shutdown marked it, or closed the store). */
+  private async stillRunning(runId: string): Promise<boolean> {
+    try {
+      return (await this.deps.store.read.runs.state(runId))?.status === 'running';
+    } catch {
+      return false;
     }
   }
 
