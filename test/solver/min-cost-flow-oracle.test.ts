@@ -21,12 +21,17 @@ describe('solveMinCostFlow agrees with javascript-lp-solver', () => {
     );
   });
 
-  it.each(['block-search', 'first-eligible'] as const)('on random networks (%s)', (pivotRule) => {
+  it.each([
+    ['block search, 3 candidate arcs per node (default)', { pivotRule: 'block-search', candidateArcsPerNode: 3 }],
+    ['block search, 1 candidate arc per node', { pivotRule: 'block-search', candidateArcsPerNode: 1 }],
+    ['block search over all arcs', { pivotRule: 'block-search', candidateArcsPerNode: 0 }],
+    ['first eligible', { pivotRule: 'first-eligible' }],
+  ] as const)('on random networks (%s)', (_name, options) => {
     let optimal = 0;
     let infeasible = 0;
     fc.assert(
       fc.property(flowNetworkArbitrary(), (net) => {
-        const ours = solveMinCostFlow(net, { pivotRule });
+        const ours = solveMinCostFlow(net, options);
         const oracle = solveFlowAsLp(net);
         if (oracle.status === 'optimal') {
           optimal++;

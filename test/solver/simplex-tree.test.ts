@@ -9,24 +9,29 @@ import { validateNetwork } from '../../src/solver/min-cost-flow/validate-network
 import { SimplexState } from '../../src/solver/min-cost-flow/simplex-state.js';
 import { BlockSearchRule, FirstEligibleRule } from '../../src/solver/min-cost-flow/pivot-rules.js';
 import { changeFlow, findJoinNode, findLeavingArc, updateTree } from '../../src/solver/min-cost-flow/simplex-pivot.js';
+import { candidatesFirst, markCheapestArcs } from '../../src/solver/min-cost-flow/candidate-arcs.js';
 import { flowNetworkArbitrary } from './random-networks.js';
 import { treeInvariantViolations } from './tree-invariants.js';
 
 describe('network simplex spanning tree', () => {
   it('keeps all invariants after every pivot', () => {
     fc.assert(
-      fc.property(flowNetworkArbitrary({ maxNodes: 12, maxArcs: 40 }), fc.boolean(), (net, block) => {
+      fc.property(flowNetworkArbitrary({ maxNodes: 12, maxArcs: 40 }), fc.integer({ min: 0, max: 2 }), (net, variant) => {
         const scale = validateNetwork(net);
-        const s = new SimplexState(net, (scale.maxAbsCost + 1) * (net.nodeCount + 1));
-        expect(treeInvariantViolations(s)).toEqual([]);
-        const rule = block ? new BlockSearchRule(3) : new FirstEligibleRule();
+        const bigM = (scale.maxAbsCost + 1) * (net.nodeCount + 1);
+        // Variant 2 prices 1 cheapest arc per node first, so arcs get swapped into the priced block.
+        const { order, candidateCount } = candidatesFirst(markCheapestArcs(net, 1));
+        const s = variant === 2 ? new SimplexState(net, bigM, order) : new SimplexState(net, bigM);
+        expect(treeInvariantViolations(s, net.supply)).toEqual([]);
+        const rule =
+          variant === 0 ? new FirstEligibleRule() : variant === 1 ? new BlockSearchRule(net.arcCount, 3) : new BlockSearchRule(candidateCount, 3);
         let pivots = 0;
         while (rule.findEnteringArc(s)) {
           findJoinNode(s);
           const treeChanges = findLeavingArc(s);
           changeFlow(s, treeChanges);
           if (treeChanges) updateTree(s);
-          expect(treeInvariantViolations(s)).toEqual([]);
+          expect(treeInvariantViolations(s, net.supply)).toEqual([]);
           expect(++pivots).toBeLessThan(10_000);
         }
       }),

@@ -2,9 +2,9 @@
  * Checks every invariant of the network simplex's spanning-tree arrays from scratch; used to
  * step the simplex pivot by pivot in tests. Returns a list of broken invariants (empty = fine).
  */
-import { DIR_UP, STATE_TREE, type SimplexState } from '../../src/solver/min-cost-flow/simplex-state.js';
+import { DIR_UP, STATE_LOWER, STATE_TREE, type SimplexState } from '../../src/solver/min-cost-flow/simplex-state.js';
 
-export function treeInvariantViolations(s: SimplexState): string[] {
+export function treeInvariantViolations(s: SimplexState, supply: Float64Array): string[] {
   const problems: string[] = [];
   const nodes = s.nodeCount + 1;
   checkThread(s, nodes, problems);
@@ -12,6 +12,7 @@ export function treeInvariantViolations(s: SimplexState): string[] {
   checkSubtrees(s, nodes, problems);
   checkTreeArcs(s, problems);
   checkFlows(s, problems);
+  checkConservation(s, supply, problems);
   return problems;
 }
 
@@ -78,7 +79,23 @@ function checkTreeArcs(s: SimplexState, problems: string[]): void {
 function checkFlows(s: SimplexState, problems: string[]): void {
   for (let e = 0; e < s.flow.length; e++) {
     if (!(s.flow[e]! >= 0 && s.flow[e]! <= s.cap[e]!)) problems.push(`flow ${s.flow[e]} on arc ${e} out of bounds`);
-    if (s.state[e] === 1 && s.flow[e] !== 0) problems.push(`lower-bound arc ${e} carries ${s.flow[e]}`);
-    if (s.state[e] === -1 && s.flow[e] !== s.cap[e]) problems.push(`upper-bound arc ${e} not saturated`);
+    if (s.state[e] === STATE_LOWER && s.flow[e] !== 0) problems.push(`non-tree arc ${e} carries ${s.flow[e]}`);
+    if (s.state[e] !== STATE_LOWER && s.state[e] !== STATE_TREE) problems.push(`arc ${e} in state ${s.state[e]}`);
+  }
+}
+
+/** Conservation in the network's own orientation (reversed arcs mapped back), artificial arcs included. */
+function checkConservation(s: SimplexState, supply: Float64Array, problems: string[]): void {
+  const balance = new Float64Array(s.nodeCount + 1);
+  for (let e = 0; e < s.flow.length; e++) {
+    const back = e < s.arcCount && s.reversed[e] === 1;
+    const x = e < s.arcCount ? s.networkFlow(e) : s.flow[e]!;
+    const t = back ? s.target[e]! : s.source[e]!;
+    const h = back ? s.source[e]! : s.target[e]!;
+    balance[t] = balance[t]! + x;
+    balance[h] = balance[h]! - x;
+  }
+  for (let v = 0; v < s.nodeCount; v++) {
+    if (balance[v] !== supply[v]) problems.push(`node ${v} balance ${balance[v]} != supply ${supply[v]}`);
   }
 }

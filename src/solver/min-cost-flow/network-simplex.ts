@@ -4,7 +4,8 @@
  * with a big-M start basis, strongly feasible trees against cycling).
  */
 import type { FlowNetwork } from './network.js';
-import { BlockSearchRule, FirstEligibleRule, defaultBlockSize, type PivotRuleRunner } from './pivot-rules.js';
+import { candidatesFirst, markCheapestArcs } from './candidate-arcs.js';
+import { BlockSearchRule, FirstEligibleRule, type PivotRuleRunner } from './pivot-rules.js';
 import { changeFlow, findJoinNode, findLeavingArc, updateTree } from './simplex-pivot.js';
 import { SimplexState } from './simplex-state.js';
 import { defaultMinCostFlowOptions, type MinCostFlowOptions, type MinCostFlowOutcome } from './types.js';
@@ -32,8 +33,7 @@ export function solveMinCostFlow(net: FlowNetwork, options: Partial<MinCostFlowO
   // with −cost), so M above that makes the artificial arcs the last resort: they carry flow at
   // the end only if nothing else can.
   const artificialCost = (scale.maxAbsCost + 1) * (net.nodeCount + 1);
-  const s = new SimplexState(net, artificialCost);
-  const rule = makeRule(opts, net.arcCount);
+  const { state: s, rule } = prepare(net, artificialCost, opts);
   let iterations = 0;
   while (rule.findEnteringArc(s)) {
     if (iterations >= opts.maxIterations) return { status: 'iteration_limit', iterations };
@@ -46,10 +46,13 @@ export function solveMinCostFlow(net: FlowNetwork, options: Partial<MinCostFlowO
   return extractOutcome(s, net, iterations);
 }
 
-function makeRule(opts: MinCostFlowOptions, arcCount: number): PivotRuleRunner {
-  if (opts.pivotRule === 'first-eligible') return new FirstEligibleRule();
-  const block = opts.blockSize > 0 ? Math.floor(opts.blockSize) : defaultBlockSize(arcCount);
-  return new BlockSearchRule(block);
+function prepare(net: FlowNetwork, artificialCost: number, opts: MinCostFlowOptions): { state: SimplexState; rule: PivotRuleRunner } {
+  if (opts.pivotRule === 'first-eligible') return { state: new SimplexState(net, artificialCost), rule: new FirstEligibleRule() };
+  const block = opts.blockSize > 0 ? Math.floor(opts.blockSize) : 0;
+  const k = Math.max(0, Math.floor(opts.candidateArcsPerNode));
+  if (k === 0) return { state: new SimplexState(net, artificialCost), rule: new BlockSearchRule(net.arcCount, block) };
+  const { order, candidateCount } = candidatesFirst(markCheapestArcs(net, k));
+  return { state: new SimplexState(net, artificialCost, order), rule: new BlockSearchRule(candidateCount, block) };
 }
 
 function extractOutcome(s: SimplexState, net: FlowNetwork, iterations: number): MinCostFlowOutcome {
@@ -58,7 +61,8 @@ function extractOutcome(s: SimplexState, net: FlowNetwork, iterations: number): 
   for (let e = m; e < m + n; e++) {
     if (s.flow[e] !== 0) return { status: 'infeasible', iterations };
   }
-  const flow = s.flow.slice(0, m);
+  const flow = new Float64Array(m);
+  for (let i = 0; i < m; i++) flow[s.arcOrder[i]!] = s.networkFlow(i);
   const potential = new Float64Array(n);
   // Internal potentials use LEMON's sign (reduced cost = c + pi[tail] − pi[head]).
   for (let v = 0; v < n; v++) potential[v] = -s.pi[v]! + 0;

@@ -4,7 +4,7 @@
  * and re-hang the subtree cut off by the leaving arc (tree arrays and potentials).
  * Plain functions over {@link SimplexState}; the hot loops read the arrays into locals.
  */
-import { DIR_DOWN, DIR_UP, STATE_LOWER, STATE_TREE, STATE_UPPER, type SimplexState } from './simplex-state.js';
+import { DIR_DOWN, DIR_UP, STATE_LOWER, STATE_TREE, type SimplexState } from './simplex-state.js';
 
 /** Finds the apex of the cycle the entering arc closes: the deepest common ancestor of its ends. */
 export function findJoinNode(s: SimplexState): void {
@@ -29,9 +29,10 @@ export function findLeavingArc(s: SimplexState): boolean {
   const { parent, pred, predDir, flow, cap } = s;
   const inArc = s.inArc;
   const join = s.join;
-  const forward = s.state[inArc] === STATE_LOWER;
-  const first = forward ? s.source[inArc]! : s.target[inArc]!;
-  const second = forward ? s.target[inArc]! : s.source[inArc]!;
+  // Non-tree arcs are always at flow 0 (saturated ones are turned round), so flow runs
+  // source → target on the entering arc.
+  const first = s.source[inArc]!;
+  const second = s.target[inArc]!;
   let delta = cap[inArc]!;
   let side = 0;
   let uOut = -1;
@@ -67,13 +68,16 @@ export function findLeavingArc(s: SimplexState): boolean {
   return side !== 0;
 }
 
-/** Pushes `delta` round the cycle and sets the states of the entering and leaving arcs. */
+/**
+ * Pushes `delta` round the cycle and sets the states of the entering and leaving arcs; an arc
+ * that ends up outside the tree saturated is turned round.
+ */
 export function changeFlow(s: SimplexState, treeChanges: boolean): void {
   const { parent, pred, predDir, flow, state } = s;
   const inArc = s.inArc;
   const join = s.join;
   if (s.delta > 0) {
-    const val = state[inArc]! * s.delta;
+    const val = s.delta;
     flow[inArc] = flow[inArc]! + val;
     for (let u = s.source[inArc]!; u !== join; u = parent[u]!) {
       const e = pred[u]!;
@@ -87,9 +91,10 @@ export function changeFlow(s: SimplexState, treeChanges: boolean): void {
   if (treeChanges) {
     const out = pred[s.uOut]!;
     state[inArc] = STATE_TREE;
-    state[out] = flow[out] === 0 ? STATE_LOWER : STATE_UPPER;
+    if (flow[out] === 0) state[out] = STATE_LOWER;
+    else s.reverseSaturatedArc(out);
   } else {
-    state[inArc] = -state[inArc]!;
+    s.reverseSaturatedArc(inArc);
   }
 }
 

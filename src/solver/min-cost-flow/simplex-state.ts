@@ -1,7 +1,11 @@
 import type { FlowNetwork } from './network.js';
 
-/** Arc states: at its lower bound, in the spanning tree, at its upper bound (LEMON's encoding). */
-export const STATE_UPPER = -1;
+/**
+ * Arc states: in the spanning tree, or out of it at flow 0. An arc that leaves the tree (or
+ * enters and leaves at once) saturated is turned round instead of being marked "at upper bound"
+ * (see {@link SimplexState.reverseSaturatedArc}), so pricing needs no state: an arc is eligible
+ * exactly when its reduced cost is negative (tree arcs have reduced cost 0).
+ */
 export const STATE_TREE = 0;
 export const STATE_LOWER = 1;
 /** Direction of a node's tree arc: from the node up to its parent, or down from the parent. */
@@ -38,6 +42,10 @@ export class SimplexState {
   readonly succNum: Int32Array;
   readonly lastSucc: Int32Array;
   readonly pi: Float64Array;
+  /** Internal arc i (< arcCount) is the network's arc arcOrder[i]; the pricing rules permute it. */
+  readonly arcOrder: Int32Array;
+  /** 1 where internal arc i currently points against the network's arc (flow = capacity − ours). */
+  readonly reversed: Uint8Array;
   /** Scratch for the stem of a pivot (nodes whose parent pointers turn around). */
   readonly stem: Int32Array;
 
@@ -49,7 +57,10 @@ export class SimplexState {
   uOut = -1;
   delta = 0;
 
-  constructor(net: FlowNetwork, artificialCost: number) {
+  /**
+   * @param arcOrder internal arc order (a permutation of the network's arcs); default identity.
+   */
+  constructor(net: FlowNetwork, artificialCost: number, arcOrder?: Int32Array) {
     const n = net.nodeCount;
     const m = net.arcCount;
     const all = m + n;
@@ -71,12 +82,52 @@ export class SimplexState {
     this.lastSucc = new Int32Array(n + 1);
     this.pi = new Float64Array(n + 1);
     this.stem = new Int32Array(n + 1);
-    this.source.set(net.tail);
-    this.target.set(net.head);
-    this.cap.set(net.capacity);
-    this.cost.set(net.cost);
+    this.reversed = new Uint8Array(m);
+    this.arcOrder = arcOrder ?? identity(m);
+    for (let i = 0; i < m; i++) {
+      const a = this.arcOrder[i]!;
+      this.source[i] = net.tail[a]!;
+      this.target[i] = net.head[a]!;
+      this.cap[i] = net.capacity[a]!;
+      this.cost[i] = net.cost[a]!;
+    }
     this.state.fill(STATE_LOWER, 0, m);
     this.buildStartTree(net.supply, artificialCost);
+  }
+
+  /**
+   * Exchanges the positions of two non-tree arcs (tree arcs are referenced by `pred`, so they
+   * never move). Lets a pricing rule keep the arcs it prices in one contiguous, cache-friendly
+   * block.
+   */
+  swapNonTreeArcs(i: number, j: number): void {
+    swap(this.source, i, j);
+    swap(this.target, i, j);
+    swap(this.cap, i, j);
+    swap(this.cost, i, j);
+    swap(this.flow, i, j);
+    swap(this.state, i, j);
+    swap(this.arcOrder, i, j);
+    swap(this.reversed, i, j);
+  }
+
+  /**
+   * Turns a saturated non-tree arc round: the reversed arc carries capacity − flow = 0 and costs
+   * −cost, which is the same residual choice, now at its lower bound.
+   */
+  reverseSaturatedArc(e: number): void {
+    const t = this.source[e]!;
+    this.source[e] = this.target[e]!;
+    this.target[e] = t;
+    this.cost[e] = -this.cost[e]!;
+    this.flow[e] = 0;
+    this.state[e] = STATE_LOWER;
+    this.reversed[e] = this.reversed[e]! ^ 1;
+  }
+
+  /** The flow of internal arc i in the network's own orientation. */
+  networkFlow(i: number): number {
+    return this.reversed[i] ? this.cap[i]! - this.flow[i]! : this.flow[i]!;
   }
 
   /**
@@ -119,4 +170,16 @@ export class SimplexState {
       }
     }
   }
+}
+
+function identity(m: number): Int32Array {
+  const order = new Int32Array(m);
+  for (let i = 0; i < m; i++) order[i] = i;
+  return order;
+}
+
+function swap(array: Int32Array | Float64Array | Int8Array | Uint8Array, i: number, j: number): void {
+  const t = array[i]!;
+  array[i] = array[j]!;
+  array[j] = t;
 }

@@ -11,14 +11,21 @@ export interface MinCostFlowOptions {
   readonly maxIterations: number;
   /** Entering-arc rule; block search is the fast default, first-eligible exists for measurement. */
   readonly pivotRule: PivotRule;
-  /** Arcs per block of the block-search rule; 0 means `max(10, round(sqrt(arcCount)))`. */
+  /** Arcs per block of the block-search rule; 0 means `max(10, round(sqrt(priced arcs) / 4))`. */
   readonly blockSize: number;
+  /**
+   * Block search starts by pricing only each node's this many cheapest outgoing and incoming
+   * arcs, and adds the others when they become eligible (see candidate-arcs.ts). 0 prices all
+   * arcs from the start. The optimum does not depend on it, only the speed.
+   */
+  readonly candidateArcsPerNode: number;
 }
 
 export const defaultMinCostFlowOptions: MinCostFlowOptions = {
   maxIterations: Number.POSITIVE_INFINITY,
   pivotRule: 'block-search',
   blockSize: 0,
+  candidateArcsPerNode: 3,
 };
 
 /**
