@@ -35,6 +35,7 @@ export interface RejectedRow {
   readonly section: SectionKey;
   readonly file: string;
   readonly sheet: string;
+  readonly format: 'xlsx' | 'csv';
   readonly row: number;
   /** The sheet's header cells, so the rejects sheet can repeat them. */
   readonly headers: readonly string[];
@@ -117,7 +118,7 @@ function reject(records: Records, bad: Map<RowRecord, SheetIssue[]>, rejected: R
       const reasons = bad.get(rec);
       if (!reasons) return true;
       const { table, section } = rec.source;
-      rejected.push({ section: section.key, file: table.file, sheet: table.sheet, row: rec.row.row, headers: headersOf(rec), cells: rec.row.cells, reasons });
+      rejected.push({ section: section.key, file: table.file, sheet: table.sheet, format: table.format, row: rec.row.row, headers: headersOf(rec), cells: rec.row.cells, reasons });
       if (typeof rec.value['id'] === 'string') rejectedIds.set(`${key}\u0000${rec.value['id']}`, rec);
       return false;
     });
