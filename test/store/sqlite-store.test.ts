@@ -73,6 +73,31 @@ describe('sqlite store', () => {
     expect(results.filter(Boolean)).toHaveLength(1);
   });
 
+  it('lets reads through during a long insert, without showing them the uncommitted rows', async () => {
+    const runId = 'run_0000000000000001';
+    await store.transaction(async (tx) => {
+      const w = await tx.weights.insert(weights('a'));
+      await tx.runs.putInput('h', { needs: [] }, 't');
+      await tx.runs.insert({
+        id: runId, kind: 'solve', status: 'running', batchIds: [], weightVersion: w.version, inputHash: 'h', solverVersion: 'x',
+        parentRunId: null, createdBy: 'k1', createdAt: 't',
+        options: { mode: 'flow', verify: false, locked: [], forbidden: [], previous: [], stabilityWeight: 0, alternates: 0 },
+      });
+    });
+    const rows = Array.from({ length: 5000 }, (_, i) => ({
+      runId, need: `n${i}`, offer: 'o', amount: 1, unit: 'hour', value: i, community: 'c', district: 'd', street: 's',
+      category: 'elderly' as const, form: 'talent' as const, providerKind: 'volunteer' as const, locked: false,
+      status: 'proposed' as const, reason: null, decidedBy: null, decidedAt: null, score: {} as never, alternates: [],
+    }));
+    let seenDuringInsert: number | undefined;
+    setImmediate(async () => {
+      seenDuringInsert = (await store.read.pairings.list(runId, {}, 'id', { limit: 1, offset: 0 })).total;
+    });
+    await store.transaction((tx) => tx.pairings.insertMany(rows));
+    expect(seenDuringInsert).toBe(0);
+    expect((await store.read.pairings.list(runId, {}, 'id', { limit: 1, offset: 0 })).total).toBe(5000);
+  });
+
   it('keeps everything across close and reopen', async () => {
     const stored = await store.transaction((tx) => tx.weights.insert(weights('kept')));
     await store.close();

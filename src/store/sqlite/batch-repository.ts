@@ -1,7 +1,7 @@
 import type { BatchRepository, NeedFilter } from '../ports.js';
 import type { BatchContent, BatchRecord, NeedStatus } from '../records.js';
 import type { SqliteDatabase } from './open-database.js';
-import { parseJson, statementCache, whereClause } from './statements.js';
+import { ROWS_PER_YIELD, parseJson, statementCache, whereClause, yieldToEventLoop } from './statements.js';
 
 interface BatchRow {
   id: string;
@@ -72,7 +72,8 @@ export function sqliteBatches(db: SqliteDatabase): BatchRepository {
         `INSERT INTO needs (batch_id, need_id, seq, community, district, street, category, form, status,
            status_reason, reviewed_by, reviewed_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
-      batch.needs.forEach((n, index) => {
+      for (const [index, n] of batch.needs.entries()) {
+        if (index > 0 && index % ROWS_PER_YIELD === 0) await yieldToEventLoop();
         insertNeed.run(
           batch.id,
           n.need.id,
@@ -88,7 +89,7 @@ export function sqliteBatches(db: SqliteDatabase): BatchRepository {
           n.reviewedAt,
           JSON.stringify(n.need),
         );
-      });
+      }
     },
     async get(id) {
       const row = sql(`SELECT ${SUMMARY_COLUMNS} FROM batches WHERE id = ?`).get(id) as BatchRow | undefined;

@@ -30,3 +30,15 @@ export function whereClause(columns: Readonly<Record<string, unknown>>): { sql: 
 export function parseJson<T>(text: string | null): T {
   return (text === null ? null : JSON.parse(text)) as T;
 }
+
+/** Rows written between two yields to the event loop by a long insert. */
+export const ROWS_PER_YIELD = 2_000;
+
+/**
+ * Lets the event loop run (and the read connection answer requests) in the middle of a long
+ * insert. The transaction stays open on the writer connection; the serial queue keeps other
+ * writers out, and readers only ever see the last commit.
+ */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

@@ -2,7 +2,7 @@ import type { UnmetReason } from '../../match/types.js';
 import type { UnmetRepository } from '../ports.js';
 import type { UnmetRecord } from '../records.js';
 import type { SqliteDatabase } from './open-database.js';
-import { statementCache, whereClause } from './statements.js';
+import { ROWS_PER_YIELD, statementCache, whereClause, yieldToEventLoop } from './statements.js';
 
 interface UnmetRow {
   run_id: string;
@@ -36,10 +36,11 @@ export function sqliteUnmet(db: SqliteDatabase): UnmetRepository {
         `INSERT INTO unmet (run_id, need_id, seq, community, district, category, form, demand, met, reason_code, reason)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
-      unmet.forEach((u, seq) => {
+      for (const [seq, u] of unmet.entries()) {
+        if (seq > 0 && seq % ROWS_PER_YIELD === 0) await yieldToEventLoop();
         insert.run(u.runId, u.need, seq, u.community, u.district, u.category, u.form, u.demand, u.met,
           u.reason.code, JSON.stringify(u.reason));
-      });
+      }
     },
     async list(runId, filter, page) {
       const where = whereClause({
