@@ -49,8 +49,8 @@ export function runMatching(
   };
 }
 
-/** The stages up to the model, shared by a run and a model export. */
-function prepareModel(batch: Batch, weights: WeightProfile, opts: MatchOptions, lap: (stage: string) => void) {
+/** The stages up to the model, shared by a run, a model export and the benchmarks. */
+export function prepareModel(batch: Batch, weights: WeightProfile, opts: MatchOptions, lap: (stage: string) => void = () => {}) {
   const index = indexBatch(batch);
   const candidates = findCandidates(index, {
     relatedCategoryFit: weights.relatedCategoryFit,
@@ -68,7 +68,7 @@ function prepareModel(batch: Batch, weights: WeightProfile, opts: MatchOptions, 
 
 /** The model a run would solve, in `transport/v1` (its flow core; see export-transport.ts). */
 export function exportTransportModel(batch: Batch, weights: WeightProfile, options: Partial<MatchOptions> = {}): TransportV1 {
-  const { index, candidates, model } = prepareModel(batch, weights, { ...defaultMatchOptions, ...options }, () => {});
+  const { index, candidates, model } = prepareModel(batch, weights, { ...defaultMatchOptions, ...options });
   return exportTransport(index, candidates, model);
 }
 

@@ -12,7 +12,20 @@ import { ArcRole, type ComponentModel } from '../model/build-model.js';
 
 type Column = Record<string, number>;
 
+/** A component's LP in javascript-lp-solver's model shape (also what benchmarks hand to HiGHS). */
+export interface ComponentLp {
+  readonly optimize: 'value';
+  readonly opType: 'max';
+  readonly constraints: Record<string, { max: number }>;
+  readonly variables: Record<string, Column>;
+}
+
 export function solveComponentWithJsLp(component: ComponentModel, scale: number): JsLpOutcome {
+  return runJsLp(componentLp(component, scale));
+}
+
+/** The LP of one component, stated from its arcs' roles (see the file comment). */
+export function componentLp(component: ComponentModel, scale: number): ComponentLp {
   const net = component.network;
   const constraints: Record<string, { max: number }> = {};
   const variables: Record<string, Column> = {};
@@ -40,5 +53,5 @@ export function solveComponentWithJsLp(component: ComponentModel, scale: number)
       constraints[`u${a}`] = { max: net.capacity[a]! };
     }
   }
-  return runJsLp({ optimize: 'value', opType: 'max', constraints, variables });
+  return { optimize: 'value', opType: 'max', constraints, variables };
 }
