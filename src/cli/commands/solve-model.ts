@@ -1,0 +1,87 @@
+/**
+ * `jiedui solve-model MODEL [--verify]`: solve a plain `transport/v1` model (JSON or .tbin)
+ * exactly and print one JSON line, so anyone can check a result with another solver.
+ */
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import type { Command } from 'commander';
+import { InvalidInputError } from '../../domain/issues.js';
+import {
+  TransportModelError,
+  jsLpFitsTransport,
+  readTransportModel,
+  solveTransport,
+  solveTransportWithJsLp,
+  type TransportModel,
+} from '../../solver/transport/index.js';
+
+interface SolveModelFlags {
+  verify?: boolean;
+}
+
+/** Reads and parses a model; bad files become input errors that list every problem. */
+function loadModel(path: string): TransportModel {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    const reason = error instanceof Error && 'code' in error ? String(error.code) : 'unreadable';
+    throw new InvalidInputError([{ path: [path], code: 'unreadable_file', message: `cannot read model: ${reason}` }], 'model');
+  }
+  try {
+    return readTransportModel(bytes);
+  } catch (error) {
+    if (!(error instanceof TransportModelError)) throw error;
+    const issues = error.issues.map((i) => ({ path: i.path, code: 'invalid_model', message: i.message }));
+    throw new InvalidInputError(issues, `model ${path}`);
+  }
+}
+
+/** Solves the model at `path` and returns the output line's fields. */
+export function solveModelAction(path: string, flags: SolveModelFlags): Record<string, unknown> {
+  const started = performance.now();
+  const model = loadModel(path);
+  const parsed = performance.now();
+  const solution = solveTransport(model, { clock: () => performance.now() });
+  const finished = performance.now();
+  const size = { offers: model.offerIds.length, needs: model.needIds.length, edges: model.edgeOffer.length };
+  if (solution.status !== 'optimal') {
+    return { objective: null, seconds: (finished - parsed) / 1000, status: solution.status, ...size };
+  }
+  const line: Record<string, unknown> = {
+    objective: solution.objective,
+    seconds: solution.seconds,
+    status: 'optimal',
+    seconds_parse: (parsed - started) / 1000,
+    seconds_total: (finished - started) / 1000,
+    ...size,
+    iterations: solution.iterations,
+    certificate_ok: solution.certificate?.ok,
+    certificate_gap: solution.certificate?.gap,
+    weight_scale: solution.weightScale,
+    objective_error_bound: solution.objectiveErrorBound,
+  };
+  if (flags.verify) Object.assign(line, verify(model, solution.objective));
+  return line;
+}
+
+function verify(model: TransportModel, objective: number): Record<string, unknown> {
+  if (!jsLpFitsTransport(model)) return { oracle_status: 'too_large', oracle_objective: null };
+  const oracle = solveTransportWithJsLp(model);
+  if (oracle.status !== 'optimal') return { oracle_status: oracle.status, oracle_objective: null };
+  const agrees = Math.abs(oracle.objective - objective) <= 1e-6 * Math.max(1, Math.abs(objective));
+  return { oracle_status: 'optimal', oracle_objective: oracle.objective, oracle_agrees: agrees };
+}
+
+export function registerSolveModel(program: Command): void {
+  program
+    .command('solve-model')
+    .description('solve a transport/v1 model (JSON or .tbin) exactly and print one JSON line')
+    .argument('<model>', 'model file: transport/v1 JSON, or transport/v1-bin (.tbin)')
+    .option('--verify', 'also solve with javascript-lp-solver (small models only) and add oracle_objective')
+    .action((path: string, flags: SolveModelFlags) => {
+      const line = solveModelAction(path, flags);
+      process.stdout.write(`${JSON.stringify(line)}\n`);
+      if (line['oracle_agrees'] === false) throw new Error('solve-model: javascript-lp-solver disagrees with our objective');
+    });
+}
