@@ -118,7 +118,7 @@ function reject(records: Records, bad: Map<RowRecord, SheetIssue[]>, rejected: R
       const reasons = bad.get(rec);
       if (!reasons) return true;
       const { table, section } = rec.source;
-      rejected.push({ section: section.key, file: table.file, sheet: table.sheet, format: table.format, row: rec.row.row, headers: headersOf(rec), cells: rec.row.cells, reasons });
+      rejected.push({ section: section.key, file: table.file, sheet: table.sheet, format: table.format, row: rec.row.row, headers: headersOf(rec), cells: rec.row.cells, reasons: sortSheetIssues(reasons, [table]) });
       if (typeof rec.value['id'] === 'string') rejectedIds.set(`${key}\u0000${rec.value['id']}`, rec);
       return false;
     });
@@ -130,9 +130,11 @@ export async function importSheets(files: readonly SheetFile[], options: ImportO
   const read = await readSheetFiles(files);
   const collected = collectSources(read);
   const report: ImportReport = { sheets: collected.sheets, encodings: read.encodings };
+  // File and header problems do not stop rows being judged (the planner hears everything at
+  // once), but they do stop a batch being accepted, even with keepValid.
   const fatal = [...read.issues.map(fileIssue), ...collected.sheetIssues];
-  if (fatal.length > 0 || collected.sources.length === 0) {
-    const none: SheetIssue[] = collected.sources.length === 0 && read.issues.length === 0 ? [{ path: ['(files)'], code: 'no_data_sheet', message: 'no sheet of communities, needs or offers among the files', file: '', sheet: '' }] : [];
+  if (collected.sources.length === 0) {
+    const none: SheetIssue[] = read.issues.length === 0 ? [{ path: ['(files)'], code: 'no_data_sheet', message: 'no sheet of communities, needs or offers among the files', file: '', sheet: '' }] : [];
     return { ok: false, issues: sortSheetIssues([...fatal, ...none], read.tables), report };
   }
   const present = new Set(collected.sources.map((s) => s.section.key));
@@ -141,11 +143,11 @@ export async function importSheets(files: readonly SheetFile[], options: ImportO
   const rejectedIds = new Map<string, RowRecord>();
   for (;;) {
     const judged = judge(records, present, options.name, rejectedIds);
-    if (judged.batch) return { ok: true, batch: judged.batch, rejected, report };
+    if (judged.batch && fatal.length === 0) return { ok: true, batch: judged.batch, rejected, report };
     const rowIssues = [...judged.byRecord.values()].flat();
-    if (!options.keepValid || judged.general.length > 0 || judged.byRecord.size === 0) {
+    if (!options.keepValid || fatal.length > 0 || judged.general.length > 0 || judged.byRecord.size === 0) {
       const earlier = rejected.flatMap((r) => r.reasons);
-      return { ok: false, issues: sortSheetIssues([...judged.general, ...earlier, ...rowIssues], read.tables), report };
+      return { ok: false, issues: sortSheetIssues([...fatal, ...judged.general, ...earlier, ...rowIssues], read.tables), report };
     }
     reject(records, judged.byRecord, rejected, rejectedIds);
   }

@@ -21,6 +21,8 @@ export interface HeaderMapping {
   readonly headerRow: number;
   readonly columns: readonly MappedColumn[];
   readonly dataRows: readonly SheetRow[];
+  /** Fields of required columns the sheet lacks (one sheet-level issue says so; rows stay quiet). */
+  readonly missingFields: readonly string[];
   /** Sheet-level issues: with any of them, no row of the sheet can be trusted. */
   readonly issues: readonly SheetIssue[];
 }
@@ -47,16 +49,16 @@ function unknownHeaderIssue(table: SheetTable, headerRow: number, index: number,
   });
 }
 
-function missingColumnIssues(table: SheetTable, headerRow: number, section: SectionDef, found: ReadonlySet<ColumnDef>): SheetIssue[] {
-  return section.columns
-    .filter((c) => c.required && !found.has(c))
-    .map((c) =>
+function missingColumnIssues(table: SheetTable, headerRow: number, section: SectionDef, found: ReadonlySet<ColumnDef>): { issues: SheetIssue[]; fields: string[] } {
+  const missing = section.columns.filter((c) => c.required && !found.has(c));
+  const issues = missing.map((c) =>
       sheetIssue(table, { row: headerRow, column: c.header.zh }, {
         code: 'missing_column',
         message: `required column "${c.header.zh}" (${c.header.en}) is missing`,
         hint: 'add the column with this header; the template has every column',
       }),
     );
+  return { issues, fields: missing.map((c) => c.field) };
 }
 
 export function mapHeaders(table: SheetTable, section: SectionDef, headerAt: number): HeaderMapping {
@@ -90,6 +92,7 @@ export function mapHeaders(table: SheetTable, section: SectionDef, headerAt: num
     seen.set(column, text);
     columns.push({ index, header: text, column });
   }
-  issues.push(...missingColumnIssues(table, headerRow, section, new Set(seen.keys())));
-  return { headerRow, columns, dataRows, issues };
+  const missing = missingColumnIssues(table, headerRow, section, new Set(seen.keys()));
+  issues.push(...missing.issues);
+  return { headerRow, columns, dataRows, missingFields: missing.fields, issues };
 }

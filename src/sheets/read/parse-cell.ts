@@ -72,13 +72,11 @@ export function parseLabel(text: string, vocabulary: VocabularyName): CellResult
 function parseList(cell: Exclude<RawCell, null>, vocabulary: VocabularyName | undefined): CellResult {
   const items = splitList(cellText(cell));
   if (vocabulary === undefined) return ok(items);
-  const ids: string[] = [];
-  for (const item of items) {
-    const r = parseLabel(item, vocabulary);
-    if (!r.ok) return r;
-    ids.push(r.value as string);
-  }
-  return ok(ids);
+  const results = items.map((item) => parseLabel(item, vocabulary));
+  const failed = results.filter((r): r is Extract<CellResult, { ok: false }> => !r.ok);
+  if (failed.length === 0) return ok(results.map((r) => (r as { value: unknown }).value));
+  if (failed.length === 1) return failed[0]!;
+  return fail('unknown_label', failed.map((f) => f.message).join('; '), failed.map((f) => f.hint).filter(Boolean).join('; '));
 }
 
 const TEXT_KINDS: ReadonlySet<CellKind> = new Set(['id', 'text', 'community']);

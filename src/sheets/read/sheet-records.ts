@@ -79,7 +79,7 @@ function fillVulnerable(value: Record<string, unknown>): void {
 export function sheetRecords(source: SheetSource, ctx: CellContext): RowRecord[] {
   const records: RowRecord[] = [];
   for (const row of source.mapping.dataRows) {
-    const rec: RowRecord = { source, row, value: {}, failedFields: new Set(), issues: [] };
+    const rec: RowRecord = { source, row, value: {}, failedFields: new Set(source.mapping.missingFields), issues: [] };
     for (const mapped of source.mapping.columns) {
       const cell = row.cells[mapped.index];
       if (cell !== undefined && !isBlank(cell)) readCell(rec, mapped, cell as Exclude<RawCell, null>, ctx);

@@ -13,7 +13,9 @@ export function sortSheetIssues(issues: readonly SheetIssue[], tables: readonly 
   const order = new Map(tables.map((t, i) => [`${t.file}\u0000${t.sheet}`, i]));
   const fileOrder = new Map<string, number>();
   tables.forEach((t, i) => fileOrder.has(t.file) || fileOrder.set(t.file, i));
-  const rank = (issue: SheetIssue) => order.get(`${issue.file}\u0000${issue.sheet}`) ?? fileOrder.get(issue.file) ?? -1;
+  // Unreadable files (no tables) come first; problems of the whole batch (a missing sheet) last.
+  const rank = (issue: SheetIssue) =>
+    issue.file === '' ? Number.MAX_SAFE_INTEGER : (order.get(`${issue.file}\u0000${issue.sheet}`) ?? fileOrder.get(issue.file) ?? -1);
   return issues
     .map((issue, i) => ({ issue, i, key: [rank(issue), issue.row ?? 0, columnNumber(issue.cell)] }))
     .sort((a, b) => a.key[0]! - b.key[0]! || a.key[1]! - b.key[1]! || a.key[2]! - b.key[2]! || a.i - b.i)

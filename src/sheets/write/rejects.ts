@@ -7,7 +7,7 @@
 import { sectionByKey } from '../columns/index.js';
 import { REJECT_COLUMNS } from '../read/header-names.js';
 import type { RejectedRow } from '../read/import-sheets.js';
-import { dateFromDate } from '../read/cell-text.js';
+import { dateFromDate, numberFromText } from '../read/cell-text.js';
 import { isCellProblem, type RawCell } from '../read/sheet-table.js';
 import { describeSheetIssue } from '../sheet-issue.js';
 import type { Lang } from '../vocabulary.js';
@@ -20,6 +20,8 @@ function outCell(cell: RawCell | undefined): OutCell {
   if (cell === null || cell === undefined || isCellProblem(cell)) return null;
   if (cell instanceof Date) return dateFromDate(cell) ?? null;
   if (typeof cell === 'boolean') return cell ? 'true' : 'false';
+  // A signed number read from CSV text ("-5") goes back as a number, not as guarded text ("'-5").
+  if (typeof cell === 'string' && /^[+-]/.test(cell.trim())) return numberFromText(cell) ?? cell;
   return cell;
 }
 
