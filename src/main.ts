@@ -3,6 +3,7 @@
  * `jiedui serve` calls `startService`; so do the API tests (on a temp database, port 0).
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import { pino, type Logger } from 'pino';
@@ -29,6 +30,8 @@ const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.me
 export const SOLVER_VERSION = `jiedui@${packageJson.version}`;
 /** The batch `--seed-sample` loads. */
 export const SAMPLE_BATCH_FILE = new URL('../data/sample-changzhou.json', import.meta.url);
+/** The review console as `npm run build` leaves it (the same folder from src/ under tsx and from dist/). */
+export const WEB_CONSOLE_DIR = fileURLToPath(new URL('../dist/web/', import.meta.url));
 
 export interface Service {
   readonly url: string;
@@ -43,6 +46,8 @@ export interface ServiceOptions {
   readonly clock?: () => number;
   /** Defaults to a worker-thread pool of `config.solveWorkers`. */
   readonly solver?: Solver;
+  /** Folder of the built review console served at `/` (default WEB_CONSOLE_DIR). */
+  readonly webRoot?: string;
 }
 
 async function seedSample(store: Store, logger: Logger, at: string): Promise<void> {
@@ -87,7 +92,12 @@ export async function buildDeps(config: Config, options: ServiceOptions = {}): P
     runQueue,
     exportModel: exportTransportModel,
     metrics,
-    settings: { bodyLimitBytes: config.bodyLimitBytes, asyncRunNeeds: config.asyncRunNeeds, solverVersion: SOLVER_VERSION },
+    settings: {
+      bodyLimitBytes: config.bodyLimitBytes,
+      asyncRunNeeds: config.asyncRunNeeds,
+      solverVersion: SOLVER_VERSION,
+      webRoot: options.webRoot ?? WEB_CONSOLE_DIR,
+    },
   };
 }
 

@@ -9,6 +9,7 @@ import { problems, sendProblem, toProblem } from './problem.js';
 import type { AnyRoute } from './route.js';
 import { mountRoutes } from './route-mount.js';
 import { allRoutes } from './routes/index.js';
+import { webConsole } from './web-console.js';
 
 /** Which methods a path allows, from the route table (for 405 with an Allow header). */
 function allowedMethods(routes: readonly AnyRoute[]): (path: string) => string[] {
@@ -49,6 +50,8 @@ export function createApp(deps: AppDeps): express.Express {
   const router = express.Router();
   mountRoutes(router, routes, deps);
   app.use(router);
+  // After the API routes (they always win), before the 404 handler (missing files still get it).
+  if (deps.settings.webRoot !== undefined) app.use(webConsole(deps.settings.webRoot));
 
   const allowed = allowedMethods(routes);
   app.use((req: Request) => {

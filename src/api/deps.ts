@@ -20,6 +20,8 @@ export interface AppSettings {
   readonly asyncRunNeeds: number;
   /** Recorded with every run (reproducibility): the package version of the matcher. */
   readonly solverVersion: string;
+  /** Folder of the built review console (dist/web), served at `/`; none: no page is served. */
+  readonly webRoot?: string;
 }
 
 export interface AppDeps {

@@ -154,6 +154,7 @@ export interface NewPairing extends Omit<PairingRecord, 'id' | 'version'> {}
 
 export interface PairingFilter {
   readonly district?: string;
+  readonly street?: string;
   readonly community?: string;
   readonly category?: string;
   readonly providerKind?: string;

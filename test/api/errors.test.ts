@@ -56,7 +56,7 @@ describe('bad requests', () => {
 
   it('answers unknown routes with 404 and known paths with another method with 405', async () => {
     expectProblem(await t.request('GET', '/v1/nothing-here'), 404);
-    expectProblem(await t.request('GET', '/'), 404);
+    expectProblem(await t.request('GET', '/no-such-page'), 404);
     const wrong = await t.request('DELETE', '/v1/batches');
     expectProblem(wrong, 405);
     expect(wrong.headers.get('allow')).toBe('POST, GET');

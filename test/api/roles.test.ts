@@ -52,6 +52,7 @@ const EXPECTED: readonly [string, string, readonly Role[] | 'public'][] = [
   ['POST', '/v1/keys', ADMIN],
   ['GET', '/v1/keys', ADMIN],
   ['DELETE', '/v1/keys/:keyId', ADMIN],
+  ['GET', '/v1/me', ALL],
 ];
 
 let t: TestService;

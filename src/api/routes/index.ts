@@ -8,6 +8,7 @@ import { needRoutes } from './needs.js';
 import { pairingRoutes } from './pairings.js';
 import { runResultRoutes } from './run-results.js';
 import { runRoutes } from './runs.js';
+import { sessionRoutes } from './session.js';
 import { systemRoutes } from './system.js';
 import { weightRoutes } from './weights.js';
 import { whatIfRoutes } from './what-if.js';
@@ -25,6 +26,7 @@ export function allRoutes(deps: Pick<AppDeps, 'settings'>): AnyRoute[] {
     ...whatIfRoutes,
     ...auditRoutes,
     ...keyRoutes,
+    ...sessionRoutes,
   );
   return routes;
 }

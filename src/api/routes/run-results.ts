@@ -28,6 +28,7 @@ export const runResultRoutes: AnyRoute[] = [
     params: RunParams,
     query: z.strictObject({
       district: DistrictFilter.optional(),
+      street: DistrictFilter.optional().describe('Town or street (镇/街道)'),
       community: Community.optional(),
       category: CategoryFilter.optional(),
       providerKind: ProviderKindFilter.optional(),

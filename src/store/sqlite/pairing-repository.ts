@@ -95,6 +95,7 @@ export function sqlitePairings(db: SqliteDatabase): PairingRepository {
       const where = whereClause({
         run_id: runId,
         district: filter.district,
+        street: filter.street,
         community: filter.community,
         category: filter.category,
         provider_kind: filter.providerKind,
