@@ -6,7 +6,7 @@
 
 /** Our exports prefix `'` to text starting with = + - @ (formula injection); reading undoes it. */
 export function unguardText(text: string): string {
-  return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+  return /^'[=+\-@\t\r\n]/.test(text) ? text.slice(1) : text;
 }
 
 /** `1200`, `1,200`, `１２００`, ` 3.5 `, `-2`, `1e3` → number; anything else → undefined. */
