@@ -1,0 +1,172 @@
+/**
+ * HTTP benchmark of the pairing service (issue 3): the built service (`node dist/cli/main.js serve`)
+ * runs as a child process on a free loopback port with a temp database and the Changzhou-sized
+ * sample (pre-verified); autocannon measures reads of pairings, decisions and POST /v1/runs, next
+ * to a bare `node:http` server answering the same JSON body from memory (the floor). Then a
+ * `city`-sized batch is uploaded and solved in the background while reads go on, and the reads'
+ * latency during both is reported (solves and uploads must not block the event loop).
+ *
+ *   node --import tsx benchmarks/http-bench.ts [--duration 10] [--connections 10] [--rounds 3]
+ *        [--city-rounds 2] [--no-build] [--no-city] [--profile DIR] [--write]
+ *
+ * `--profile DIR` starts the service with `--cpu-prof` into DIR (for finding what blocks).
+ * Numbers are medians over the rounds. `--write` replaces the HTTP section of benchmarks/RESULTS.md.
+ * All traffic goes to 127.0.0.1; every load is bounded by a duration, a request count or a run.
+ */
+import { execSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { batchToJson, generateBatch } from '../src/generate/index.js';
+import { allPairings, apiClient, expectStatus, waitForRun, type Api } from './http/api.js';
+import { startFloorServer } from './http/floor-process.js';
+import { medianResult, runLoad, startLoad, type LoadResult } from './http/load.js';
+import { writeResultsSection, scenarioTable, windowTable, type ScenarioRow, type WindowRow } from './http/report.js';
+import { createKey, startServiceProcess } from './http/service-process.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1]! : fallback;
+};
+const flag = (name: string) => process.argv.includes(`--${name}`);
+const duration = Number(arg('duration', '10'));
+const connections = Number(arg('connections', '10'));
+const rounds = Number(arg('rounds', '3'));
+const cityRounds = Number(arg('city-rounds', '2'));
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const load = () => execSync('uptime', { encoding: 'utf8' }).trim().replace(/^.*load average/, 'load average');
+
+if (!flag('no-build')) {
+  log('building (npm run build)…');
+  const built = spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`bench: build failed:\n${built.stdout}${built.stderr}`);
+}
+
+const loadBefore = load();
+const dir = mkdtempSync(join(tmpdir(), 'jiedui-http-bench-'));
+const dbFile = join(dir, 'jiedui.db');
+const profileDir = arg('profile', '');
+const service = await startServiceProcess(root, {
+  dbFile,
+  seedSample: true,
+  ...(profileDir ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] } : {}),
+});
+const stopAll: (() => Promise<void>)[] = [() => service.stop()];
+try {
+  const official = createKey(root, dbFile, 'official');
+  const api = apiClient(service.url, official);
+  const auth = { authorization: `Bearer ${official}` };
+  const sampleBatch = expectStatus(await api('GET', '/v1/batches?limit=1'), 200, 'list batches').body.items[0].id as string;
+  const runBody = JSON.stringify({ batchIds: [sampleBatch] });
+  const newRun = async () => expectStatus(await api('POST', '/v1/runs', runBody), 201, 'POST /v1/runs (sample)').body.run.id as string;
+
+  const readRun = await newRun();
+  const readPath = `/v1/runs/${readRun}/pairings?limit=20`;
+  const firstPage = expectStatus(await api('GET', readPath), 200, 'read pairings');
+  const top = firstPage.body.items[0] as { district: string; category: string };
+  const filteredPath = `/v1/runs/${readRun}/pairings?district=${encodeURIComponent(top.district)}&category=${top.category}&status=proposed&limit=20`;
+  const filteredTotal = expectStatus(await api('GET', filteredPath), 200, 'filtered read').body.total as number;
+  const bodyFile = join(dir, 'page.json');
+  writeFileSync(bodyFile, firstPage.text);
+  const floor = await startFloorServer(root, bodyFile);
+  stopAll.push(() => floor.stop());
+  log(`service ${service.url}, floor ${floor.url}; run ${readRun}: ${firstPage.body.total} pairings, filtered ${filteredTotal}`);
+
+  const laps: Record<string, LoadResult[]> = {};
+  const lap = (name: string, result: LoadResult) => {
+    (laps[name] ??= []).push(result);
+    log(`  ${name}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, CPU ${result.cpuUs?.toFixed(0)} µs/req, failures ${result.failures}`);
+  };
+  for (let round = 1; round <= rounds; round++) {
+    log(`round ${round}/${rounds} (${load()})`);
+    lap('floor', await runLoad({ url: floor.url, connections, duration, cpuMs: floor.cpuMs }));
+    lap('reads', await runLoad({ url: `${service.url}${readPath}`, connections, duration, headers: auth, cpuMs: service.cpuMs }));
+    lap('filtered', await runLoad({ url: `${service.url}${filteredPath}`, connections, duration, headers: auth, cpuMs: service.cpuMs }));
+    lap('decisions', await decisions(api, service.url, auth, await newRun(), service.cpuMs));
+    lap('runs', await runLoad({ url: `${service.url}/v1/runs`, connections: 2, duration, method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: runBody, cpuMs: service.cpuMs }));
+  }
+
+  const floorRps = rounds > 0 ? medianResult(laps['floor']!).rps : 0;
+  const scenarios: ScenarioRow[] = rounds === 0 ? [] : [
+    { name: 'floor: bare node:http, same body from memory', connections, result: medianResult(laps['floor']!), floorRps: undefined },
+    { name: `GET ${readPath.replace(readRun, ':id')}`, connections, result: medianResult(laps['reads']!), floorRps },
+    { name: 'GET …/pairings?district&category&status&limit=20', connections, result: medianResult(laps['filtered']!), floorRps },
+    { name: 'POST /v1/pairings/:id/decision (approve each once)', connections, result: medianResult(laps['decisions']!), floorRps: undefined },
+    { name: 'POST /v1/runs (Changzhou sample, solved, 201)', connections: 2, result: medianResult(laps['runs']!), floorRps: undefined },
+  ];
+  const windows = flag('no-city') ? [] : await cityWindows(api, service.url, auth, readPath);
+  const loadAfter = load();
+  const tables = { scenarios: scenarioTable(scenarios), windows: windowTable(windows) };
+  console.log(`\n${tables.scenarios}\n\n${tables.windows}\n\nbefore: ${loadBefore}\nafter:  ${loadAfter}`);
+  if (flag('write')) {
+    writeResultsSection(join(root, 'benchmarks/RESULTS.md'), {
+      command: `node --import tsx benchmarks/http-bench.ts --duration ${duration} --connections ${connections} --rounds ${rounds} --city-rounds ${cityRounds} --write`,
+      rounds,
+      cityRounds,
+      loadBefore,
+      loadAfter,
+      pairings: firstPage.body.total as number,
+      ...tables,
+    });
+  }
+} finally {
+  for (const stop of stopAll.reverse()) await stop();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** Approves every pairing of a fresh run once, with its current version; each must answer 200. */
+async function decisions(api: Api, url: string, auth: Record<string, string>, runId: string, cpuMs: () => number): Promise<LoadResult> {
+  const pairings = await allPairings(api, runId);
+  let next = 0;
+  return runLoad({
+    url,
+    connections,
+    amount: pairings.length,
+    cpuMs,
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'application/json' },
+    setupRequest: (request) => {
+      const p = pairings[next++ % pairings.length]!;
+      return { ...request, path: `/v1/pairings/${p.id}/decision`, body: JSON.stringify({ decision: 'approve', version: p.version }) };
+    },
+  });
+}
+
+/**
+ * Reads (the plain page) while a city-sized batch is uploaded, then while each city run is
+ * submitted (202) and solved in the background, until it has finished.
+ */
+async function cityWindows(api: Api, url: string, auth: Record<string, string>, readPath: string): Promise<WindowRow[]> {
+  log('generating the city batch…');
+  const cityText = batchToJson(generateBatch('city', 1));
+  const reads = () => startLoad({ url: `${url}${readPath}`, connections, headers: auth, maxSeconds: 600 });
+  const rows: WindowRow[] = [];
+
+  let during = reads();
+  await new Promise((resolve) => setTimeout(resolve, 1_000)); // reads under way before the upload
+  const upload = expectStatus(await api('POST', '/v1/batches?verified=true', cityText), 201, 'POST /v1/batches (city)');
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  rows.push({ name: `upload of the city batch (${(cityText.length / 1e6).toFixed(1)} MB, pre-verified)`, request: `POST /v1/batches ${upload.ms.toFixed(0)} ms`, seconds: undefined, result: await during.stop() });
+  log(`  city upload: ${upload.ms.toFixed(0)} ms`);
+
+  const cityBody = JSON.stringify({ batchIds: [upload.body.id as string] });
+  const solves: LoadResult[] = [];
+  const submits: number[] = [];
+  const elapsed: number[] = [];
+  for (let round = 1; round <= cityRounds; round++) {
+    during = reads();
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const submitted = expectStatus(await api('POST', '/v1/runs', cityBody), 202, 'POST /v1/runs (city)');
+    const run = await waitForRun(api, submitted.body.run.id as string, 600_000);
+    if (run.status !== 'succeeded') throw new Error(`bench: city run ${run.id} ${run.status}: ${run.error}`);
+    solves.push(await during.stop());
+    submits.push(submitted.ms);
+    elapsed.push((run.progress.elapsedMs as number) / 1000);
+    log(`  city run ${round}: submit ${submitted.ms.toFixed(0)} ms, solved in ${run.progress.elapsedMs} ms, ${run.totals.pairings} pairings (${load()})`);
+  }
+  const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  rows.push({ name: 'city run: submitted (202), solved in the background, result stored', request: `POST /v1/runs ${mid(submits).toFixed(0)} ms`, seconds: mid(elapsed), result: medianResult(solves) });
+  return rows;
+}
