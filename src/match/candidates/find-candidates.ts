@@ -8,11 +8,13 @@
  * checked rule by rule, so counts still charge each removed pair to the first rule it fails.
  */
 import type { Category, SupportForm } from '../../domain/taxonomy.js';
-import { RELATED_CATEGORIES } from '../../domain/taxonomy.js';
+import { CATEGORY_IDS, RELATED_CATEGORIES } from '../../domain/taxonomy.js';
 import type { BatchIndex } from '../model/batch-index.js';
 import { pairKey } from '../model/batch-index.js';
 import { HARD_RULES, HARD_RULE_NAMES, categoryMask, type HardRuleName, type PairFacts } from './rules.js';
 import { CommunityGrid } from './community-grid.js';
+import { distanceKm } from './geo.js';
+import { batchColumns, type BatchColumns } from '../model/batch-columns.js';
 
 export interface CandidateSet {
   /** Number of candidate edges. */
@@ -55,10 +57,10 @@ export function acceptedCategories(category: Category, relatedFit: number): Set<
 
 const RULES = HARD_RULE_NAMES.length;
 const AREA = HARD_RULE_NAMES.indexOf('area');
-/** Rules checked pair by pair, in order: everything after `area` (firstFailingRule spells them out). */
+/** Rules checked pair by pair, in order: everything after `area` (`category` inline, then firstFailingRareRule). */
 const PAIR_RULE_ORDER = ['category', 'time_window', 'skills', 'excluded_community', 'forbidden_pair', 'one_to_one_share'];
 if (HARD_RULE_NAMES.slice(AREA + 1).join() !== PAIR_RULE_ORDER.join()) {
-  throw new Error('match/candidates: HARD_RULES order changed; update firstFailingRule');
+  throw new Error('match/candidates: HARD_RULES order changed; update scanOffersInRange');
 }
 const [CATEGORY, TIME, SKILLS, EXCLUDED, FORBIDDEN, SHARE] = PAIR_RULE_ORDER.map((r) => HARD_RULE_NAMES.indexOf(r as HardRuleName));
 
@@ -91,9 +93,24 @@ export function findCandidates(index: BatchIndex, options: CandidateOptions): Ca
   return { count: sorted.need.length, offer: sorted.offer, need: sorted.need, pooled, pairsConsidered, removedBy, removedByNeed };
 }
 
-interface PairList {
-  offer: number[];
-  need: number[];
+/** (offer, need) pairs in growable typed arrays: millions of pairs, no per-pair allocation. */
+class PairBuffer {
+  offer = new Int32Array(1024);
+  need = new Int32Array(1024);
+  length = 0;
+  push(o: number, n: number): void {
+    if (this.length === this.offer.length) {
+      const room = this.length * 2;
+      const offer = new Int32Array(room);
+      const need = new Int32Array(room);
+      offer.set(this.offer);
+      need.set(this.need);
+      this.offer = offer;
+      this.need = need;
+    }
+    this.offer[this.length] = o;
+    this.need[this.length++] = n;
+  }
 }
 
 /** Every usable offer against the pooled needs of the communities in its area, rule by rule. */
@@ -104,22 +121,19 @@ function scanOffersInRange(
   pooled: Uint8Array,
   inRange: Int32Array,
   removedByNeed: Int32Array,
-): PairList {
+): PairBuffer {
   const { offers, needs, communities } = index;
+  const col = batchColumns(index);
   const grid = new CommunityGrid(communities);
-  const needsOf = needsByCommunityAndForm(index, pooled);
+  const buckets = needsByCommunityAndForm(index, col, pooled);
+  const acceptedMask = acceptedMasks(col, options.relatedCategoryFit);
   const forbidden = new Set(options.forbidden.map((p) => pairKey(p.need, p.offer)));
   const isForbidden = (need: string, offer: string) => forbidden.size > 0 && forbidden.has(pairKey(need, offer));
-  const maskOfCategory = new Map<Category, number>();
-  const acceptedMask = Int32Array.from(needs, (need) => {
-    let m = maskOfCategory.get(need.category);
-    if (m === undefined) maskOfCategory.set(need.category, (m = categoryMask(acceptedCategories(need.category, options.relatedCategoryFit))));
-    return m;
-  });
+  const oneToOne = options.mode === 'one-to-one';
   const all = Int32Array.from(communities, (_, i) => i);
-  const pairs: PairList = { offer: [], need: [] };
-  // One mutable facts object for all pairs: millions of pairs must not mean millions of objects.
-  // All fields set up front so the object keeps one shape (fast property access in the rules).
+  const pairs = new PairBuffer();
+  // The rare rules (windows, skills, exclusions, forbidden pairs, one-to-one shares) run as the
+  // named predicates on one reused facts object; every field set up front keeps its shape fixed.
   const facts: { -readonly [K in keyof PairFacts]: PairFacts[K] } = {
     offer: offers[0]!,
     need: needs[0]!,
@@ -130,43 +144,71 @@ function scanOffersInRange(
     oneToOneShare: undefined,
   };
   for (const o of usable) {
-    const offer = offers[o]!;
-    facts.offer = offer;
-    facts.offerCategoryMask = categoryMask(offer.categories);
-    facts.oneToOneShare = options.mode === 'one-to-one' ? oneToOneShare(offer) : undefined;
-    const nearby = offer.location && offer.radiusKm !== undefined ? grid.within(offer.location.lat, offer.location.lon, offer.radiusKm) : all;
-    for (const c of nearby) {
-      const local = needsOf.get(c * 4 + FORM_INDEX[offer.form]);
-      if (!local) continue;
+    const offerMask = col.offerCategoryMask[o]!;
+    // Whether any pair of this offer can fail a rule after `category`; if not, a need passes
+    // them all unless it has a window (with an offer that has one) or required skills.
+    const offerRare = forbidden.size > 0 || oneToOne || col.offerHasExclusions[o] === 1;
+    const offerWindow = col.offerHasWindow[o]!;
+    facts.offer = offers[o]!;
+    facts.offerCategoryMask = offerMask;
+    facts.oneToOneShare = oneToOne ? oneToOneShare(offers[o]!) : undefined;
+    const nearby = hasRadius(col, o) ? grid.within(col.offerLat[o]!, col.offerLon[o]!, col.offerRadius[o]!) : all;
+    const formBase = col.offerForm[o]!;
+    for (let i = 0; i < nearby.length; i++) {
+      const c = nearby[i]!;
+      const k = c * FORMS + formBase;
+      const from = buckets.start[k]!;
+      const to = buckets.start[k + 1]!;
+      if (from === to || !inArea(col, o, c)) continue;
       facts.community = communities[c]!;
-      facts.need = needs[local[0]!]!;
-      if (!HARD_RULES.area(facts)) continue;
-      for (const n of local) {
-        const need = needs[n]!;
+      for (let j = from; j < to; j++) {
+        const n = buckets.needs[j]!;
         inRange[n]!++;
-        facts.need = need;
-        facts.acceptedCategoryMask = acceptedMask[n]!;
-        const failed = firstFailingRule(facts);
-        if (failed >= 0) removedByNeed[n * RULES + failed]!++;
-        else {
-          pairs.offer.push(o);
-          pairs.need.push(n);
+        if ((offerMask & acceptedMask[n]!) === 0) {
+          removedByNeed[n * RULES + CATEGORY!]!++;
+          continue;
         }
+        if (offerRare || col.needHasSkills[n] === 1 || (offerWindow & col.needHasWindow[n]!) === 1) {
+          facts.need = needs[n]!;
+          facts.acceptedCategoryMask = acceptedMask[n]!;
+          const failed = firstFailingRareRule(facts);
+          if (failed >= 0) {
+            removedByNeed[n * RULES + failed]!++;
+            continue;
+          }
+        }
+        pairs.push(o, n);
       }
     }
   }
   return pairs;
 }
 
-const FORM_INDEX: Readonly<Record<SupportForm, number>> = { talent: 0, goods: 1, tech: 2, funds: 3 };
+const FORMS = 4;
+
+function hasRadius(col: BatchColumns, o: number): boolean {
+  return col.offerHasLocation[o] === 1 && !Number.isNaN(col.offerRadius[o]!);
+}
+
+/** The `area` rule (HARD_RULES.area) on columns: the offer's districts, then its radius. */
+function inArea(col: BatchColumns, o: number, c: number): boolean {
+  const districts = col.offerDistricts[o];
+  if (districts && districts[col.communityDistrict[c]!] !== 1) return false;
+  if (!hasRadius(col, o)) return true;
+  return distanceKm(col.offerLat[o]!, col.offerLon[o]!, col.communityLat[c]!, col.communityLon[c]!) <= col.offerRadius[o]!;
+}
+
+/** Categories each need accepts offers of, as bitmasks (one mask per category, shared). */
+function acceptedMasks(col: BatchColumns, relatedFit: number): Int32Array {
+  const perCategory = Int32Array.from(CATEGORY_IDS, (c) => categoryMask(acceptedCategories(c, relatedFit)));
+  return Int32Array.from(col.needCategory, (c) => perCategory[c]!);
+}
 
 /**
- * The index of the first rule a pair fails, or -1. Spelt out rule by rule rather than looped over
- * a table: each call site then sees one function and the engine inlines it, which matters at a
- * million pairs.
+ * The index of the first rule after `category` that a pair fails, or -1. Spelt out rule by rule
+ * rather than looped over a table: each call site then sees one function and the engine inlines it.
  */
-function firstFailingRule(facts: PairFacts): number {
-  if (!HARD_RULES.category(facts)) return CATEGORY!;
+function firstFailingRareRule(facts: PairFacts): number {
   if (!HARD_RULES.time_window(facts)) return TIME!;
   if (!HARD_RULES.skills(facts)) return SKILLS!;
   if (!HARD_RULES.excluded_community(facts)) return EXCLUDED!;
@@ -175,28 +217,28 @@ function firstFailingRule(facts: PairFacts): number {
   return -1;
 }
 
-/** Pooled needs grouped by (community, form), keyed community * 4 + form. */
-function needsByCommunityAndForm(index: BatchIndex, pooled: Uint8Array): Map<number, number[]> {
-  const groups = new Map<number, number[]>();
-  index.needs.forEach((need, n) => {
-    if (!pooled[n]) return;
-    const key = index.needCommunity[n]! * 4 + FORM_INDEX[need.form];
-    const group = groups.get(key);
-    if (group) group.push(n);
-    else groups.set(key, [n]);
-  });
-  return groups;
+/** Pooled needs grouped by (community, form) in CSR form: bucket k = community * 4 + form. */
+function needsByCommunityAndForm(index: BatchIndex, col: BatchColumns, pooled: Uint8Array): { start: Int32Array; needs: Int32Array } {
+  const buckets = index.communities.length * FORMS;
+  const start = new Int32Array(buckets + 1);
+  const keyOf = (n: number) => index.needCommunity[n]! * FORMS + col.needForm[n]!;
+  for (let n = 0; n < pooled.length; n++) if (pooled[n]) start[keyOf(n) + 1]!++;
+  for (let k = 0; k < buckets; k++) start[k + 1]! += start[k]!;
+  const next = start.slice(0, buckets);
+  const needs = new Int32Array(start[buckets]!);
+  for (let n = 0; n < pooled.length; n++) if (pooled[n]) needs[next[keyOf(n)]!++] = n;
+  return { start, needs };
 }
 
 /** Stable counting sort of pairs by need: offers were scanned in increasing order and stay so. */
-function sortByNeed(pairs: PairList, needCount: number): { offer: Int32Array; need: Int32Array } {
+function sortByNeed(pairs: PairBuffer, needCount: number): { offer: Int32Array; need: Int32Array } {
   const start = new Int32Array(needCount + 1);
-  for (const n of pairs.need) start[n + 1]!++;
+  for (let i = 0; i < pairs.length; i++) start[pairs.need[i]! + 1]!++;
   for (let n = 0; n < needCount; n++) start[n + 1]! += start[n]!;
-  const offer = new Int32Array(pairs.need.length);
-  const need = new Int32Array(pairs.need.length);
+  const offer = new Int32Array(pairs.length);
+  const need = new Int32Array(pairs.length);
   const next = start.slice(0, needCount);
-  for (let i = 0; i < pairs.need.length; i++) {
+  for (let i = 0; i < pairs.length; i++) {
     const n = pairs.need[i]!;
     const at = next[n]!++;
     need[at] = n;
@@ -206,17 +248,16 @@ function sortByNeed(pairs: PairList, needCount: number): { offer: Int32Array; ne
 }
 
 /** Appends forced pairs that the rules did not already admit. */
-function appendForced(index: BatchIndex, forced: CandidateOptions['forced'], pairs: PairList): void {
+function appendForced(index: BatchIndex, forced: CandidateOptions['forced'], pairs: PairBuffer): void {
   if (forced.length === 0) return;
   const O = index.offers.length;
   const present = new Set<number>();
-  for (let e = 0; e < pairs.need.length; e++) present.add(pairs.need[e]! * O + pairs.offer[e]!);
+  for (let e = 0; e < pairs.length; e++) present.add(pairs.need[e]! * O + pairs.offer[e]!);
   for (const pair of forced) {
     const n = index.needIndex.get(pair.need);
     const o = index.offerIndex.get(pair.offer);
     if (n === undefined || o === undefined || present.has(n * O + o)) continue;
     present.add(n * O + o);
-    pairs.offer.push(o);
-    pairs.need.push(n);
+    pairs.push(o, n);
   }
 }

@@ -11,15 +11,9 @@ import type { BatchIndex } from '../model/batch-index.js';
 import type { CandidateSet } from '../candidates/find-candidates.js';
 import { FIT_FEATURES, VALUE_FEATURES, type WeightProfile } from '../../domain/weights.js';
 import type { FeatureTerm, ScoreBreakdown } from '../types.js';
-import {
-  categoryFit,
-  continuityFit,
-  distanceFit,
-  preferenceFit,
-  skillsFit,
-  valueFeatures,
-  type FitContext,
-} from './features.js';
+import { valueFeatures } from './features.js';
+import { distanceKm } from '../candidates/geo.js';
+import { batchColumns } from '../model/batch-columns.js';
 
 // The scoring loop writes features in this order; keep it in step with FIT_FEATURES.
 if (FIT_FEATURES.join() !== 'category,skills,distance,continuity,preference') {
@@ -61,40 +55,53 @@ export function scoreCandidates(index: BatchIndex, candidates: CandidateSet, wei
     });
     needValue[n] = (need.kind === 'micro_wish' ? weights.microWishBase : PROJECT_BASE_VALUE) * lift;
   });
-  const ctx = fitContext(index, weights);
   const w = fitWeightVector(weights);
   const wSum = w.reduce((a, b) => a + b, 0);
   const fitFeatureRows = new Float64Array(candidates.count * K);
   const fit = new Float64Array(candidates.count);
   const valuePerUnit = new Float64Array(candidates.count);
-  // Written out feature by feature (same order as FIT_FEATURES): no object per edge.
+  const col = batchColumns(index);
+  const previous = previousPairKeys(index);
+  const O = index.offers.length;
+  // Written out feature by feature (same order as FIT_FEATURES) on the batch's columns: no object
+  // per edge, no string keys. Each line computes what its feature function in features.ts does.
   for (let e = 0; e < candidates.count; e++) {
     const n = candidates.need[e]!;
-    const need = index.needs[n]!;
-    const offer = index.offers[candidates.offer[e]!]!;
+    const o = candidates.offer[e]!;
+    const c = index.needCommunity[n]!;
     const row = e * K;
-    fitFeatureRows[row] = categoryFit(offer, need, weights);
-    fitFeatureRows[row + 1] = skillsFit(offer, need);
-    fitFeatureRows[row + 2] = distanceFit(offer, index.communities[index.needCommunity[n]!]!, weights);
-    fitFeatureRows[row + 3] = continuityFit(offer, need, ctx);
-    fitFeatureRows[row + 4] = preferenceFit(offer, need);
+    fitFeatureRows[row] = (col.offerCategoryMask[o]! >> col.needCategory[n]!) & 1 ? 1 : weights.relatedCategoryFit;
+    fitFeatureRows[row + 1] = col.needHasSkills[n] || !col.offerHasSkills[o] ? 1 : 0.5;
+    fitFeatureRows[row + 2] = col.offerHasLocation[o]
+      ? Math.exp(-distanceKm(col.offerLat[o]!, col.offerLon[o]!, col.communityLat[c]!, col.communityLon[c]!) / weights.distanceScaleKm)
+      : 1;
+    fitFeatureRows[row + 3] = previous.pairs.size === 0 ? 0 : previous.pairs.has(n * O + o) ? 1 : previous.communityOffers.has(c * O + o) ? 0.5 : 0;
+    fitFeatureRows[row + 4] = col.offerPreferred[o]?.has(c) ? 1 : 0;
     let s = 0;
     for (let k = 0; k < K; k++) s += w[k]! * fitFeatureRows[row + k]!;
     fit[e] = wSum > 0 ? s / wSum : 0;
-    valuePerUnit[e] = (fit[e]! * needValue[n]!) / need.quantity;
+    valuePerUnit[e] = (fit[e]! * needValue[n]!) / col.needQuantity[n]!;
   }
   return { needValue, needValueFeatures, fitFeatureRows, fit, valuePerUnit, weights };
 }
 
-function fitContext(index: BatchIndex, weights: WeightProfile): FitContext {
-  const previousPairs = new Set<string>();
-  const previousCommunityOffers = new Set<string>();
+/**
+ * Earlier rounds' pairs as numeric keys (need * offers + offer), and the (community, offer) pairs
+ * derived from them (community * offers + offer): what `continuityFit` looks up by string.
+ */
+function previousPairKeys(index: BatchIndex): { pairs: Set<number>; communityOffers: Set<number> } {
+  const pairs = new Set<number>();
+  const communityOffers = new Set<number>();
+  const O = index.offers.length;
   for (const p of index.batch.previousPairings) {
-    previousPairs.add(`${p.need}\u0000${p.offer}`);
     const n = index.needIndex.get(p.need);
-    if (n !== undefined) previousCommunityOffers.add(`${index.needs[n]!.community}\u0000${p.offer}`);
+    const o = index.offerIndex.get(p.offer);
+    // A pair naming an offer outside the batch can match no candidate edge.
+    if (o === undefined || n === undefined) continue;
+    pairs.add(n * O + o);
+    communityOffers.add(index.needCommunity[n]! * O + o);
   }
-  return { weights, previousPairs, previousCommunityOffers };
+  return { pairs, communityOffers };
 }
 
 /** The per-feature breakdown of edge `e`, with `valuePerUnit` as the model used it. */
