@@ -49,6 +49,13 @@ describe('CSV encodings', () => {
     if (r.ok) expect(r.batch.offers[0]!.categories).toEqual(['elderly', 'health']);
   });
 
+  it('CSV written in GB18030 (for older Excel) reads back as GB18030 with the same text', async () => {
+    const { csvBytes } = await import('../../src/sheets/write/write-csv.js');
+    const table = { name: 't', headers: ['需求编号', '需求名称'], rows: [['n1', '助餐，送餐'], ['n2', '=1+1']] };
+    const bytes = csvBytes(table, 'gb18030');
+    expect(decodeText(bytes)).toEqual({ text: '需求编号,需求名称\r\nn1,助餐，送餐\r\nn2,\'=1+1\r\n', encoding: 'gb18030' });
+  });
+
   it('a BOM is not part of the first header', () => {
     expect(decodeText(Buffer.from([0xef, 0xbb, 0xbf, 0x61]))).toEqual({ text: 'a', encoding: 'utf-8-bom' });
   });

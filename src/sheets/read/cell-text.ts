@@ -50,14 +50,21 @@ export function dateFromText(text: string): string | undefined {
 }
 
 const DAY_MS = 86_400_000;
-/** Day 0 of Excel's 1900 date system, counted so that serials from 61 on are right (Excel thinks 1900 was a leap year). */
+/**
+ * Day 0 of Excel's 1900 date system, counted so that serials from 61 on are right: Excel takes
+ * 1900 for a leap year, so serial 60 is the 29 February 1900 that never was, and serials 1–59
+ * count from one day later.
+ */
 const EXCEL_1900_EPOCH = Date.UTC(1899, 11, 30);
 const EXCEL_1904_EPOCH = Date.UTC(1904, 0, 1);
 
 /** An Excel date serial (days, fraction = time of day) → ISO date; out-of-range serials → undefined. */
 export function dateFromSerial(serial: number, date1904 = false): string | undefined {
   if (!Number.isFinite(serial) || serial < 1 || serial >= 2_958_466) return undefined;
-  const at = new Date((date1904 ? EXCEL_1904_EPOCH : EXCEL_1900_EPOCH) + Math.floor(serial) * DAY_MS);
+  const day = Math.floor(serial);
+  if (!date1904 && day === 60) return undefined;
+  const epoch = date1904 ? EXCEL_1904_EPOCH : day < 60 ? EXCEL_1900_EPOCH + DAY_MS : EXCEL_1900_EPOCH;
+  const at = new Date(epoch + day * DAY_MS);
   return isoDate(at.getUTCFullYear(), at.getUTCMonth() + 1, at.getUTCDate());
 }
 
