@@ -15,6 +15,8 @@ import { coverageOf, offerUsage } from './pairings/coverage.js';
 import { summariseSolve } from './pairings/solve-summary.js';
 import { exportTransport, type TransportV1 } from './model/export-transport.js';
 import { defaultMatchOptions, type MatchOptions, type MatchResult } from './types.js';
+import { anyRuleOn, parsePolicyOptions } from './policy/options.js';
+import { matchWithPolicy } from './policy/match-with-policy.js';
 
 /**
  * Pairs a validated, normalised batch (see intake) under a weight profile.
@@ -29,6 +31,8 @@ export function runMatching(
   const opts: MatchOptions = { ...defaultMatchOptions, ...options };
   const timer = stageTimer(clock);
   const { index, candidates, scored, model } = prepareModel(batch, weights, opts, timer.lap);
+  const policy = parsePolicyOptions(opts.policy);
+  if (anyRuleOn(policy)) return matchWithPolicy({ index, candidates, scored, model }, opts, policy, weights.name, clock, timer);
   const solved = solveComponents(model, { verify: opts.verify, verifyMaxArcs: opts.verifyMaxArcs });
   timer.lap('solve');
   const allocation = allocate(candidates, model, solved);

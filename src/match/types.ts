@@ -5,6 +5,9 @@
  */
 import type { Category, ProviderKind, SupportForm } from '../domain/taxonomy.js';
 import type { FitFeature, ValueFeature } from '../domain/weights.js';
+import type { PolicyOptionsInput, PriceOptionsInput } from './policy/options.js';
+import type { InfeasibilityReport, PolicyReport } from './policy/report-types.js';
+import type { PriceOfFairness, PriceReport } from './prices/price-types.js';
 
 /** `flow`: partial allocations; `one-to-one`: each need takes at most one offer (结对). */
 export type MatchMode = 'flow' | 'one-to-one';
@@ -42,6 +45,10 @@ export interface MatchOptions {
   readonly stabilityWeight: number;
   /** How many ranked alternates each pairing carries. */
   readonly alternates: number;
+  /** Policy rules (match/policy/options.ts); any rule on leaves the pure flow path. */
+  readonly policy?: PolicyOptionsInput;
+  /** Shadow prices, bottlenecks, unmet-need sensitivity, price of fairness (match/prices). */
+  readonly reports?: PriceOptionsInput;
 }
 
 export const defaultMatchOptions: MatchOptions = {
@@ -193,6 +200,10 @@ export interface SolveSummary {
   };
   /** Milliseconds per stage. */
   readonly timings: Readonly<Record<string, number>>;
+  /** `policy` when rules were on (the bound then comes from MIPs or the flow core's relaxations). */
+  readonly method?: 'flow' | 'policy';
+  /** Whether the run stopped at its time limit (policy runs). */
+  readonly timeLimitReached?: boolean;
 }
 
 export interface MatchResult {
@@ -204,4 +215,10 @@ export interface MatchResult {
   readonly coverage: Coverage;
   readonly candidates: CandidateSummary;
   readonly solve: SolveSummary;
+  /** Runs with rules: how each part was solved, lowered floors, needs a rule kept unmet. */
+  readonly policy?: PolicyReport;
+  /** Rules that conflict, and the relaxations that would resolve each, cheapest first. */
+  readonly infeasibility?: InfeasibilityReport;
+  readonly prices?: PriceReport;
+  readonly priceOfFairness?: PriceOfFairness;
 }

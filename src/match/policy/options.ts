@@ -91,6 +91,7 @@ export const PriceOptionsSchema = z.strictObject({
   priceOfFairness: z.boolean().default(false),
 });
 export type PriceOptions = z.infer<typeof PriceOptionsSchema>;
+export type PriceOptionsInput = z.input<typeof PriceOptionsSchema>;
 
 /** All rules off, default budgets: the policy options of a flow-only run. */
 export const defaultPolicyOptions: PolicyOptions = PolicyOptionsSchema.parse({});

@@ -8,6 +8,9 @@
 import { certifyMinCostFlow, solveMinCostFlow } from '../../solver/min-cost-flow/index.js';
 import { solveComponentWithJsLp } from './verify-with-lp.js';
 import type { MatchModel } from '../model/build-model.js';
+import { solveWithHighs } from '../../solver/lp/highs-mip.js';
+import type { FlowNetwork } from '../../solver/min-cost-flow/network.js';
+import type { FlowOutcome, PolicySolvers } from '../policy/solver-ports.js';
 
 export interface ComponentSolution {
   readonly flow: Float64Array;
@@ -89,4 +92,50 @@ function verifyWithOracle(model: MatchModel, ours: readonly ComponentSolution[],
     if (Math.abs(oracle - mine) > 1e-6 * Math.max(1, Math.abs(mine))) agrees = false;
   });
   return { oracleCost, ourCost, agrees, componentsChecked: checked, componentsSkipped: skipped };
+}
+
+/**
+ * One network solved and certified, in the shape the policy solve asks for. Lower bounds enter as
+ * node supplies, and the solver's exactness condition charges its big-M start cost per unit of
+ * supply, so a block with large forced amounts (yuan) can exceed 2^53 at the model's value
+ * resolution. Then the costs are coarsened by powers of ten until the solver accepts them: the
+ * flow stays feasible and its exact cost is reported, and the coarse potentials, scaled back,
+ * still give a valid (slightly weaker) dual bound on the exact network — the certificate then
+ * reports the small gap instead of claiming optimality.
+ */
+function solveCertified(network: FlowNetwork): FlowOutcome {
+  for (let k = 0; k <= 12; k++) {
+    const factor = 10 ** k;
+    const net = k === 0 ? network : { ...network, cost: network.cost.map((c) => Math.round(c / factor)) };
+    let outcome;
+    try {
+      outcome = solveMinCostFlow(net);
+    } catch (error) {
+      if (error instanceof Error && error.message.includes('too large for exact arithmetic')) continue;
+      throw error;
+    }
+    if (outcome.status === 'infeasible') return { status: 'infeasible' };
+    if (outcome.status !== 'optimal') throw new Error(`match/solve: flow solve ended ${outcome.status}`);
+    const potential = k === 0 ? outcome.potential : outcome.potential.map((p) => p * factor);
+    const cert = certifyMinCostFlow(network, outcome.flow, potential);
+    return {
+      status: 'optimal',
+      flow: outcome.flow,
+      potential,
+      cost: cert.primalCost,
+      certificateOk: cert.ok,
+      dualBound: cert.dualBound,
+      maxViolation: cert.maxReducedCostViolation,
+    };
+  }
+  throw new Error('match/solve: network too large for exact arithmetic even at coarsened costs');
+}
+
+/**
+ * The solvers a policy run uses (see match/policy/solver-ports.ts): our network simplex with its
+ * certificate for every network, HiGHS for the MIPs of small coupled sets. `clock` (ms) serves
+ * the run's time limit.
+ */
+export function policySolvers(clock: () => number): PolicySolvers {
+  return { flow: solveCertified, mip: (problem, limits) => solveWithHighs(problem, limits), clock };
 }

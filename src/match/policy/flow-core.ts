@@ -1,0 +1,357 @@
+/**
+ * The flow core for sets of blocks too large for an exact MIP: relax every binary choice, solve
+ * the network exactly (its optimum is a proven upper bound), then round — read which rules the
+ * flow breaks, fix those choices (meet in full or give nothing, switch on or off, keep the most
+ * valuable pairings), solve again, and repeat until no rule is broken. Every round is an exact
+ * flow solve, so the last one comes with potentials for the prices.
+ *
+ * A fix that makes a block infeasible (lower bounds that capacity cannot serve) is taken back,
+ * least confident first; a floor need taken back is not tried again.
+ */
+import type { FlowBlock } from './blocks.js';
+import { copyBounds, type Bounds } from './bounds.js';
+import { applyDecisions, emptyDecisions, type Decisions } from './decisions.js';
+import type { RuleModel } from './rule-model.js';
+import { isMet, switchUnits, unitsOf, type BlockFlows } from './rule-state.js';
+import { solveBlock, type BlockSolution } from './solve-block.js';
+import type { PolicySolvers } from './solver-ports.js';
+
+export interface CoreInput {
+  readonly blocks: readonly FlowBlock[];
+  readonly ids: readonly number[];
+  readonly rules: RuleModel;
+  readonly base: Bounds;
+  readonly scale: number;
+  /** Pair arcs (block-local) into each need, for valuing what a need receives. */
+  readonly pairArcsOfNeed: readonly (readonly number[])[];
+  readonly solvers: PolicySolvers;
+  /** Clock reading (ms) after which no new round starts. */
+  readonly deadline: number;
+  /** Flows per block to round first instead of the relaxation's (e.g. a Lagrangian solution). */
+  readonly start?: ReadonlyMap<number, Float64Array>;
+}
+
+export interface CoreResult {
+  readonly bounds: Bounds;
+  readonly decisions: Decisions;
+  readonly solutions: ReadonlyMap<number, BlockSolution>;
+  /** Σ −dualBound/scale of the relaxation (value units): a proven upper bound for the set. */
+  readonly relaxationBound: number;
+  /** The relaxation's flow and proven bound (value units) per block. */
+  readonly relaxed: ReadonlyMap<number, { readonly flow: Float64Array; readonly bound: number }>;
+  readonly rounds: number;
+  /** The rounding stopped at the deadline with rules still broken. */
+  readonly timedOut: boolean;
+  /** Floors (indices) the rounding could not meet. */
+  readonly unmetFloors: readonly number[];
+}
+
+/** A fix under trial: what it decides and how sure the rounding is (0..1). */
+interface Fix {
+  readonly apply: (d: Decisions) => void;
+  readonly undo: (d: Decisions) => void;
+  /** Blocks whose bounds it changes. */
+  readonly blocks: readonly number[];
+  /** Whether it adds lower bounds (only those can make a block infeasible). */
+  readonly forcing: boolean;
+  readonly confidence: number;
+}
+
+const EPS = 1e-6;
+const MAX_ROUNDS = 200;
+
+export function runFlowCore(input: CoreInput): CoreResult {
+  const state = new CoreState(input);
+  if (!state.solveAll()) throw new Error('match/policy: the relaxation of a block is infeasible (locked pairs exceed capacity?)');
+  const relaxationBound = -[...state.solutions.values()].reduce((s, x) => s + x.dualBound, 0) / input.scale;
+  const relaxed = new Map([...state.solutions].map(([b, sol]) => [b, { flow: sol.flow, bound: -sol.dualBound / input.scale }] as const));
+  if (input.start) state.useFlows(input.start);
+  let rounds = 0;
+  let timedOut = false;
+  for (; rounds < MAX_ROUNDS; rounds++) {
+    const fixes = state.proposeFixes();
+    if (fixes.length === 0) break;
+    if (input.solvers.clock() > input.deadline) {
+      timedOut = true;
+      break;
+    }
+    state.commit(fixes);
+  }
+  if (timedOut) state.giveUp();
+  return {
+    bounds: state.bounds(),
+    decisions: state.decisions,
+    solutions: state.solutions,
+    relaxationBound,
+    relaxed,
+    rounds,
+    timedOut,
+    unmetFloors: state.unmetFloors(),
+  };
+}
+
+class CoreState {
+  readonly decisions = emptyDecisions();
+  readonly solutions = new Map<number, BlockSolution>();
+  private readonly attempted = new Set<number>();
+  private readonly flows: Float64Array[];
+
+  constructor(private readonly input: CoreInput) {
+    this.flows = input.blocks.map((b) => new Float64Array(b.network.arcCount));
+  }
+
+  bounds(): Bounds {
+    const bounds = copyBounds(this.input.base);
+    applyDecisions(bounds, this.input.rules, this.decisions);
+    return bounds;
+  }
+
+  /** Solves the given blocks (default: all of the set); false if one is infeasible. */
+  solveAll(only: Iterable<number> = this.input.ids): boolean {
+    const bounds = this.bounds();
+    for (const b of only) {
+      const sol = solveBlock(this.input.blocks[b]!, bounds.lower[b]!, bounds.upper[b]!, this.input.solvers);
+      if (!sol) return false;
+      this.solutions.set(b, sol);
+      this.flows[b] = sol.flow;
+    }
+    return true;
+  }
+
+  /** Reads the next fixes off these flows instead of the last solve's. */
+  useFlows(flows: ReadonlyMap<number, Float64Array>): void {
+    for (const [b, f] of flows) this.flows[b] = f;
+  }
+
+  private get view(): BlockFlows {
+    return this.flows;
+  }
+
+  /**
+   * Applies fixes and re-solves the blocks they touch. A block that turns infeasible backs off
+   * this round's forcing fixes, least confident half first; if that is not enough, the older
+   * forcing decisions on it go too (only fixes that add lower bounds can make it infeasible).
+   */
+  commit(fixes: Fix[]): void {
+    for (const f of fixes) f.apply(this.decisions);
+    const blocks = new Set(fixes.flatMap((f) => f.blocks));
+    let backedOff = false;
+    for (const b of blocks) {
+      let trial = fixes.filter((f) => f.forcing && f.blocks.includes(b)).sort((x, y) => x.confidence - y.confidence);
+      while (!this.solveAll([b])) {
+        backedOff = true;
+        if (trial.length === 0) {
+          this.dropForcing(b);
+          if (!this.solveAll([b])) throw new Error('match/policy: a block stays infeasible without forcing decisions');
+          break;
+        }
+        const back = trial.slice(0, Math.max(1, Math.ceil(trial.length / 2)));
+        trial = trial.slice(back.length);
+        for (const f of back) f.undo(this.decisions);
+      }
+    }
+    // A fix taken back may span blocks solved before it was taken back.
+    if (backedOff && !this.solveAll(blocks)) throw new Error('match/policy: backing off left a block infeasible');
+  }
+
+  /** Takes back every forcing decision that touches block b (locked groups stay in the base). */
+  private dropForcing(b: number): void {
+    const { rules } = this.input;
+    const touches = (n: number) => rules.targets[n]?.block === b;
+    for (const [g, met] of this.decisions.groupMet) if (met && rules.groups[g]!.needs.some(touches)) this.decisions.groupMet.set(g, false);
+    for (const n of [...this.decisions.needMet]) if (touches(n)) this.decisions.needMet.delete(n);
+    for (const [s, on] of this.decisions.switchOn) if (on && rules.switches[s]!.block === b) this.decisions.switchOn.set(s, false);
+  }
+
+  /** At the deadline: give nothing wherever a choice is still open and broken (always feasible). */
+  giveUp(): void {
+    const { rules } = this.input;
+    const inSet = new Set(this.input.ids);
+    rules.groups.forEach((g, gi) => {
+      if (!g.forced && !this.decisions.groupMet.has(gi) && g.needs.some((n) => inSet.has(rules.targets[n]?.block ?? -1))) this.decisions.groupMet.set(gi, false);
+    });
+    rules.switches.forEach((sw, s) => {
+      if (inSet.has(sw.block) && !this.decisions.switchOn.has(s) && (sw.lower > 1 || this.isLimited(s))) this.decisions.switchOn.set(s, false);
+    });
+    for (const limit of rules.needLimits) for (const n of limit.needs) if (!this.mustMeet(n) && inSet.has(rules.targets[n]!.block)) this.decisions.needNone.add(n);
+    if (!this.solveAll()) throw new Error('match/policy: giving nothing left a block infeasible');
+  }
+
+  private isLimited(s: number): boolean {
+    return this.input.rules.edgeLimits.some((l) => l.switches.includes(s));
+  }
+
+  unmetFloors(): number[] {
+    const { rules } = this.input;
+    return rules.floors.flatMap((floor, f) => (this.inSet(floor.needs) && floor.needs.filter((n) => isMet(rules, this.view, n)).length < floor.floor ? [f] : []));
+  }
+
+  private inSet(needs: readonly number[]): boolean {
+    const t = this.input.rules.targets[needs[0] ?? -1];
+    return t !== undefined && this.input.ids.includes(t.block);
+  }
+
+  /** The fixes this round's flow calls for, one per broken rule instance. */
+  proposeFixes(): Fix[] {
+    const handled = new Set<number>();
+    const limits = this.needLimitFixes(handled);
+    return [...this.floorFixes(), ...limits, ...this.groupFixes(handled), ...this.edgeLimitFixes(), ...this.switchFixes()];
+  }
+
+  private needValue(n: number): number {
+    const t = this.input.rules.targets[n];
+    if (!t) return 0;
+    const net = this.input.blocks[t.block]!.network;
+    let v = 0;
+    for (const a of this.input.pairArcsOfNeed[n]!) v -= net.cost[a]! * this.flows[t.block]![a]!;
+    return v;
+  }
+
+  private floorFixes(): Fix[] {
+    const { rules } = this.input;
+    const fixes: Fix[] = [];
+    rules.floors.forEach((floor) => {
+      if (!this.inSet(floor.needs)) return;
+      const met = floor.needs.filter((n) => isMet(rules, this.view, n)).length;
+      if (met >= floor.floor) return;
+      const open = floor.needs.filter((n) => !isMet(rules, this.view, n) && !this.attempted.has(n) && !this.decisions.needNone.has(n) && !this.groupSaysNone(n));
+      const share = (n: number) => unitsOf(rules, this.view, n) / rules.targets[n]!.units;
+      open.sort((x, y) => share(y) - share(x) || rules.targets[x]!.units - rules.targets[y]!.units || x - y);
+      for (const n of open.slice(0, floor.floor - met)) {
+        this.attempted.add(n);
+        fixes.push({
+          apply: (d) => d.needMet.add(n),
+          undo: (d) => d.needMet.delete(n),
+          blocks: this.blocksOf([n]),
+          forcing: true,
+          confidence: 0.5 + share(n) / 2,
+        });
+      }
+    });
+    return fixes;
+  }
+
+  /** Whether a decision already obliges the need to be met in full. */
+  private mustMeet(n: number): boolean {
+    const g = this.input.rules.groupOfNeed[n]!;
+    return this.decisions.needMet.has(n) || (g >= 0 && (this.decisions.groupMet.get(g) === true || this.input.rules.groups[g]!.forced));
+  }
+
+  private blocksOf(needs: readonly number[]): number[] {
+    const set = new Set<number>();
+    for (const n of needs) {
+      const t = this.input.rules.targets[n];
+      if (t) set.add(t.block);
+    }
+    return [...set];
+  }
+
+  private groupSaysNone(n: number): boolean {
+    const g = this.input.rules.groupOfNeed[n]!;
+    return g >= 0 && this.decisions.groupMet.get(g) === false;
+  }
+
+  private groupFixes(handled: ReadonlySet<number>): Fix[] {
+    const { rules } = this.input;
+    const fixes: Fix[] = [];
+    rules.groups.forEach((g, gi) => {
+      if (this.decisions.groupMet.has(gi) || !this.inSet(g.needs) || g.needs.some((n) => handled.has(n))) return;
+      const met = g.needs.filter((n) => isMet(rules, this.view, n)).length;
+      let got = 0;
+      let want = 0;
+      for (const n of g.needs) {
+        got += unitsOf(rules, this.view, n);
+        want += rules.targets[n]?.units ?? 0;
+      }
+      const wanted = g.needs.some((n) => this.decisions.needMet.has(n));
+      if ((met === g.needs.length || got <= EPS) && !wanted) return;
+      const share = want > 0 ? got / want : 0;
+      const meet = wanted || share >= 0.5;
+      fixes.push({
+        apply: (d) => d.groupMet.set(gi, meet),
+        undo: (d) => d.groupMet.set(gi, false),
+        blocks: this.blocksOf(g.needs),
+        forcing: meet,
+        confidence: meet ? share : 1 - share,
+      });
+    });
+    return fixes;
+  }
+
+  /**
+   * A community over its funded-project limit keeps the needs closest to being met in full (then
+   * the most valuable) and commits to them: a kept whole-or-nothing need is met in full, the others
+   * get nothing. If the kept ones cannot all be met, they are given up and the others released,
+   * so the next round picks again (each give-up is final, so this ends).
+   */
+  private needLimitFixes(handled: Set<number>): Fix[] {
+    const { rules } = this.input;
+    const fixes: Fix[] = [];
+    for (const limit of rules.needLimits) {
+      if (!this.inSet(limit.needs)) continue;
+      const funded = limit.needs.filter((n) => unitsOf(rules, this.view, n) > EPS && !this.decisions.needNone.has(n));
+      if (funded.length <= limit.limit) continue;
+      const share = (n: number) => unitsOf(rules, this.view, n) / rules.targets[n]!.units;
+      funded.sort((x, y) => Number(this.mustMeet(y)) - Number(this.mustMeet(x)) || share(y) - share(x) || this.needValue(y) - this.needValue(x) || x - y);
+      const keep = funded.slice(0, limit.limit);
+      const drop = funded.slice(limit.limit).filter((n) => !this.mustMeet(n));
+      const commit = keep.filter((n) => !this.mustMeet(n) && rules.groupOfNeed[n]! >= 0 && !this.decisions.groupMet.has(rules.groupOfNeed[n]!));
+      for (const n of funded) handled.add(n);
+      fixes.push({
+        apply: (d) => {
+          for (const n of commit) d.groupMet.set(rules.groupOfNeed[n]!, true);
+          for (const n of drop) d.needNone.add(n);
+        },
+        undo: (d) => {
+          for (const n of commit) d.groupMet.set(rules.groupOfNeed[n]!, false);
+          for (const n of drop) d.needNone.delete(n);
+        },
+        blocks: this.blocksOf([...keep, ...drop]),
+        forcing: commit.length > 0,
+        confidence: keep.reduce((s, n) => s + share(n), 0) / Math.max(1, keep.length),
+      });
+    }
+    return fixes;
+  }
+
+  private edgeLimitFixes(): Fix[] {
+    const { rules } = this.input;
+    const fixes: Fix[] = [];
+    const inSet = new Set(this.input.ids);
+    for (const limit of rules.edgeLimits) {
+      const on = limit.switches.filter((s) => inSet.has(rules.switches[s]!.block) && switchUnits(rules, this.view, s) > EPS);
+      if (on.length <= limit.limit) continue;
+      const value = (s: number) => {
+        const sw = rules.switches[s]!;
+        const net = this.input.blocks[sw.block]!.network;
+        return sw.arcs.reduce((v, a) => v - net.cost[a]! * this.flows[sw.block]![a]!, 0);
+      };
+      on.sort((x, y) => Number(this.decisions.switchOn.get(y) === true) - Number(this.decisions.switchOn.get(x) === true) || value(y) - value(x) || x - y);
+      for (const s of on.slice(limit.limit)) {
+        if (this.decisions.switchOn.get(s) === true) continue;
+        fixes.push({ apply: (d) => d.switchOn.set(s, false), undo: (d) => d.switchOn.delete(s), blocks: [rules.switches[s]!.block], forcing: false, confidence: 1 });
+      }
+    }
+    return fixes;
+  }
+
+  private switchFixes(): Fix[] {
+    const { rules } = this.input;
+    const fixes: Fix[] = [];
+    const inSet = new Set(this.input.ids);
+    rules.switches.forEach((sw, s) => {
+      if (!inSet.has(sw.block) || this.decisions.switchOn.has(s)) return;
+      const x = switchUnits(rules, this.view, s);
+      if (x <= EPS || x >= sw.lower - EPS) return;
+      const on = x >= sw.lower / 2;
+      fixes.push({
+        apply: (d) => d.switchOn.set(s, on),
+        undo: (d) => d.switchOn.set(s, false),
+        blocks: [sw.block],
+        forcing: on,
+        confidence: on ? x / sw.lower : 1 - x / sw.lower,
+      });
+    });
+    return fixes;
+  }
+}

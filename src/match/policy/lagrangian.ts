@@ -1,0 +1,338 @@
+/**
+ * Lagrangian relaxation on top of the flow core: a tighter proven bound for a coupled set.
+ *
+ * The rules imply linear inequalities on the flows that the plain network ignores — a community
+ * with at most k funded projects has Σ x_n / D_n <= k over its funds needs; an offer with at most
+ * k pairings has Σ x_e / cap_e <= k; a floor of k needs has Σ x_n / D_n >= k; the needs of a
+ * bundle are met in equal shares. Moving them into the objective with multipliers λ leaves a
+ * network again:
+ *
+ *   L(λ) = max { value·x − Σ_r λ_r (a_r·x − b_r) : x a flow }   >=   the rules' optimum
+ *
+ * for every λ >= 0 (free for the bundle equalities). Each L(λ) is one exact flow solve per block.
+ * The penalised costs must be integers: they are rounded down (values up), which can only raise
+ * L, so every computed L is still a proven bound; the potentials' dual bound is used, not the
+ * flow's cost.
+ *
+ * Rows the relaxation's flow already satisfies with room are left out (λ = 0 is a valid choice
+ * for them), which usually splits the rows into clusters of one block each; every cluster is
+ * then stepped on its own (deflected subgradient, Polyak steps aimed at the best known solution),
+ * re-solving only its own blocks, and the cluster bounds add up.
+ */
+import type { FlowBlock } from './blocks.js';
+import type { Bounds } from './bounds.js';
+import type { RuleModel } from './rule-model.js';
+import { solveBlock } from './solve-block.js';
+import type { PolicySolvers } from './solver-ports.js';
+import { splitComponents } from '../model/components.js';
+
+type Term = [block: number, arc: number, coef: number];
+
+/** A relaxed row: Σ coef·x over (block, arc) terms, compared with rhs; `equal` rows take any sign. */
+interface Row {
+  readonly terms: readonly Term[];
+  readonly rhs: number;
+  readonly equal: boolean;
+}
+
+export interface LagrangianInput {
+  readonly blocks: readonly FlowBlock[];
+  readonly ids: readonly number[];
+  readonly rules: RuleModel;
+  readonly base: Bounds;
+  readonly scale: number;
+  readonly solvers: PolicySolvers;
+  readonly deadline: number;
+  /** Flows of the relaxation, per block (rows they satisfy with room are left out). */
+  readonly relaxed: ReadonlyMap<number, Float64Array>;
+  /** Relaxation value per block (value units): the bound of blocks no row touches. */
+  readonly relaxedValue: ReadonlyMap<number, number>;
+  /** Value of the best known solution per block (the steps' target). */
+  readonly primalValue: ReadonlyMap<number, number>;
+  /** Stop a cluster once its bound is within this share of its target. */
+  readonly relativeGap: number;
+  readonly maxIterations?: number;
+}
+
+export interface LagrangianResult {
+  readonly bound: number;
+  readonly iterations: number;
+  readonly timedOut: boolean;
+  /** Flows at each cluster's best multipliers, per block (start points for another rounding). */
+  readonly flows: ReadonlyMap<number, Float64Array>;
+  readonly clusters: readonly { readonly blocks: readonly number[]; readonly bound: number; readonly iterations: number }[];
+}
+
+function isTerm(t: Term | undefined): t is Term {
+  return t !== undefined;
+}
+
+/** Rows of the set's rule instances, over block arcs. */
+export function relaxedRows(rules: RuleModel, ids: ReadonlySet<number>): Row[] {
+  const rows: Row[] = [];
+  const share = (n: number): Term | undefined => {
+    const t = rules.targets[n];
+    return t && ids.has(t.block) ? [t.block, t.arc, 1 / t.units] : undefined;
+  };
+  for (const limit of rules.needLimits) {
+    const terms = limit.needs.map(share).filter(isTerm);
+    if (terms.length > limit.limit) rows.push({ terms, rhs: limit.limit, equal: false });
+  }
+  for (const limit of rules.edgeLimits) {
+    const terms: Term[] = [];
+    for (const s of limit.switches) {
+      const sw = rules.switches[s]!;
+      if (ids.has(sw.block) && sw.upper > 0) for (const a of sw.arcs) terms.push([sw.block, a, 1 / sw.upper]);
+    }
+    if (terms.length > 0) rows.push({ terms, rhs: limit.limit, equal: false });
+  }
+  for (const floor of rules.floors) {
+    const terms = floor.needs.map(share).filter(isTerm).map(([b, a, c]): Term => [b, a, -c]);
+    if (terms.length > 0) rows.push({ terms, rhs: -floor.floor, equal: false });
+  }
+  for (const g of rules.groups) {
+    const shares = g.needs.map(share).filter(isTerm);
+    for (let i = 1; i < shares.length; i++) {
+      const [b0, a0, c0] = shares[0]!;
+      const [b1, a1, c1] = shares[i]!;
+      rows.push({ terms: [[b0, a0, c0], [b1, a1, -c1]], rhs: 0, equal: true });
+    }
+  }
+  return rows;
+}
+
+export function improveBound(input: LagrangianInput): LagrangianResult {
+  const all = relaxedRows(input.rules, new Set(input.ids));
+  const rows = all.filter((row) => row.equal || activity(row, input.relaxed) > row.rhs - 1e-9);
+  const steppers = clusterRows(rows, input.ids).map((c) => new ClusterStepper(input, c.rows, c.blocks));
+  const clustered = new Set(steppers.flatMap((c) => c.blocks));
+  let rest = 0;
+  for (const b of input.ids) if (!clustered.has(b)) rest += input.relaxedValue.get(b)!;
+  const primal = input.ids.reduce((sum, b) => sum + input.primalValue.get(b)!, 0);
+  const maxIterations = input.maxIterations ?? 150;
+  let timedOut = false;
+  // Step the cluster with the widest gap until the whole set is within its gap target.
+  for (;;) {
+    const bound = rest + steppers.reduce((sum, c) => sum + c.bound, 0);
+    if (bound - primal <= input.relativeGap * Math.abs(bound)) break;
+    const open = steppers.filter((c) => !c.done && c.iterations < maxIterations);
+    if (open.length === 0) break;
+    if (input.solvers.clock() > input.deadline) {
+      timedOut = true;
+      break;
+    }
+    open.reduce((x, y) => (y.gap > x.gap ? y : x)).step();
+  }
+  const flows = new Map<number, Float64Array>();
+  for (const c of steppers) for (const [b, f] of c.flows) flows.set(b, f);
+  return {
+    bound: rest + steppers.reduce((sum, c) => sum + c.bound, 0),
+    iterations: steppers.reduce((sum, c) => sum + c.iterations, 0),
+    timedOut,
+    flows,
+    clusters: steppers.map((c) => ({ blocks: c.blocks, bound: c.bound, iterations: c.iterations })),
+  };
+}
+
+function activity(row: Row, flows: ReadonlyMap<number, Float64Array>): number {
+  let ax = 0;
+  for (const [b, a, c] of row.terms) ax += c * flows.get(b)![a]!;
+  return ax;
+}
+
+/** Rows grouped by the blocks they share. */
+function clusterRows(rows: readonly Row[], ids: readonly number[]): { rows: Row[]; blocks: number[] }[] {
+  const local = new Map(ids.map((b, i) => [b, i] as const));
+  const a: number[] = [];
+  const b: number[] = [];
+  for (const row of rows) {
+    const first = local.get(row.terms[0]![0])!;
+    for (const [blk] of row.terms) {
+      a.push(first);
+      b.push(local.get(blk)!);
+    }
+  }
+  const split = splitComponents(ids.length, a, b);
+  const clusters = new Map<number, { rows: Row[]; blocks: Set<number> }>();
+  for (const row of rows) {
+    const c = split.componentOf[local.get(row.terms[0]![0])!]!;
+    let cluster = clusters.get(c);
+    if (!cluster) clusters.set(c, (cluster = { rows: [], blocks: new Set() }));
+    cluster.rows.push(row);
+    for (const [blk] of row.terms) cluster.blocks.add(blk);
+  }
+  return [...clusters.values()].map((c) => ({ rows: c.rows, blocks: [...c.blocks] }));
+}
+
+interface Evaluation {
+  readonly bound: number;
+  readonly subgradient: Float64Array;
+  readonly flows: Map<number, Float64Array>;
+}
+
+/**
+ * Deflected subgradient steps on one cluster of rows (Camerini–Fratta–Maffioli: part of the last
+ * direction is kept when the new subgradient turns back against it, which damps the zig-zag of
+ * plain steps), Polyak step lengths aimed at the best known solution of the cluster's blocks.
+ */
+class ClusterStepper {
+  done = false;
+  private readonly lambda: Float64Array;
+  private readonly cap: number;
+  private readonly target: number;
+  private readonly cache: BlockCache;
+  private best: Evaluation | undefined;
+  private current: Evaluation | undefined;
+  private direction: Float64Array;
+  private theta = 1;
+  private stall = 0;
+  private count = 0;
+
+  constructor(
+    private readonly input: LagrangianInput,
+    private readonly rows: readonly Row[],
+    readonly blocks: readonly number[],
+  ) {
+    this.lambda = new Float64Array(rows.length);
+    this.direction = new Float64Array(rows.length);
+    this.cap = maxArcValue(input, blocks) * 2 + 1;
+    this.target = blocks.reduce((sum, b) => sum + input.primalValue.get(b)!, 0);
+    this.cache = new BlockCache(input, rows, blocks);
+  }
+
+  get bound(): number {
+    return this.best?.bound ?? this.blocks.reduce((sum, b) => sum + this.input.relaxedValue.get(b)!, 0);
+  }
+
+  get gap(): number {
+    return this.bound - this.target;
+  }
+
+  get flows(): ReadonlyMap<number, Float64Array> {
+    return this.best?.flows ?? new Map();
+  }
+
+  get iterations(): number {
+    return this.count;
+  }
+
+  step(): void {
+    this.count++;
+    if (!this.current) {
+      this.current = this.best = this.cache.evaluate(this.lambda);
+      if (!this.current) this.done = true;
+      return;
+    }
+    const g = this.current.subgradient;
+    let dot = 0;
+    let dd = 0;
+    for (let r = 0; r < this.rows.length; r++) {
+      dot += g[r]! * this.direction[r]!;
+      dd += this.direction[r]! * this.direction[r]!;
+    }
+    const beta = dot < 0 && dd > 0 ? (-1.5 * dot) / dd : 0;
+    const next = new Float64Array(this.rows.length);
+    let norm = 0;
+    for (let r = 0; r < this.rows.length; r++) {
+      next[r] = g[r]! + beta * this.direction[r]!;
+      norm += next[r]! * next[r]!;
+    }
+    if (norm === 0) {
+      this.done = true;
+      return;
+    }
+    this.direction = next;
+    const step = (this.theta * Math.max(this.current.bound - this.target, 1e-9 * Math.abs(this.current.bound))) / norm;
+    this.rows.forEach((row, r) => {
+      const moved = this.lambda[r]! + step * next[r]!;
+      this.lambda[r] = row.equal ? Math.max(-this.cap, Math.min(this.cap, moved)) : Math.max(0, Math.min(this.cap, moved));
+    });
+    const evaluated = this.cache.evaluate(this.lambda);
+    if (!evaluated) {
+      this.done = true;
+      return;
+    }
+    this.current = evaluated;
+    if (evaluated.bound < this.best!.bound - 1e-12) {
+      this.best = evaluated;
+      this.stall = 0;
+    } else if (++this.stall >= 5) {
+      this.theta /= 2;
+      this.stall = 0;
+      if (this.theta < 1e-4) this.done = true;
+    }
+  }
+}
+
+/** L(λ) per block, re-solving only blocks whose penalties changed since their last solve. */
+class BlockCache {
+  private readonly last = new Map<number, { penalty: Float64Array; dual: number; flow: Float64Array }>();
+
+  constructor(
+    private readonly input: LagrangianInput,
+    private readonly rows: readonly Row[],
+    private readonly blocks: readonly number[],
+  ) {}
+
+  evaluate(lambda: Float64Array): Evaluation | undefined {
+    const penalty = new Map(this.blocks.map((b) => [b, new Float64Array(this.input.blocks[b]!.network.arcCount)] as const));
+    this.rows.forEach((row, r) => {
+      if (lambda[r] === 0) return;
+      for (const [b, a, c] of row.terms) {
+        const p = penalty.get(b)!;
+        p[a] = p[a]! + Math.floor(lambda[r]! * c * this.input.scale);
+      }
+    });
+    let dual = 0;
+    const flows = new Map<number, Float64Array>();
+    for (const b of this.blocks) {
+      const p = penalty.get(b)!;
+      const cached = this.last.get(b);
+      if (cached && sameValues(cached.penalty, p)) {
+        dual += cached.dual;
+        flows.set(b, cached.flow);
+        continue;
+      }
+      const solved = this.solve(b, p);
+      if (!solved) return undefined;
+      this.last.set(b, { penalty: p, dual: solved.dualBound, flow: solved.flow });
+      dual += solved.dualBound;
+      flows.set(b, solved.flow);
+    }
+    let constant = 0;
+    const subgradient = new Float64Array(this.rows.length);
+    this.rows.forEach((row, r) => {
+      let ax = 0;
+      for (const [b, a, c] of row.terms) ax += c * flows.get(b)![a]!;
+      subgradient[r] = ax - row.rhs;
+      constant += lambda[r]! * row.rhs;
+    });
+    return { bound: -dual / this.input.scale + constant, subgradient, flows };
+  }
+
+  private solve(b: number, penalty: Float64Array) {
+    const block = this.input.blocks[b]!;
+    const cost = block.network.cost.slice();
+    for (let a = 0; a < cost.length; a++) cost[a] = cost[a]! + penalty[a]!;
+    try {
+      return solveBlock({ ...block, network: { ...block.network, cost } }, this.input.base.lower[b]!, this.input.base.upper[b]!, this.input.solvers);
+    } catch {
+      return undefined; // penalties beyond exact arithmetic: stop here, the bounds so far stand
+    }
+  }
+}
+
+function sameValues(x: Float64Array, y: Float64Array): boolean {
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
+}
+
+/** Largest value any one arc can carry: no row's multiplier is worth more per unit of its row. */
+function maxArcValue(input: LagrangianInput, blocks: readonly number[]): number {
+  let most = 0;
+  for (const b of blocks) {
+    const net = input.blocks[b]!.network;
+    for (let a = 0; a < net.arcCount; a++) most = Math.max(most, (-net.cost[a]! * net.capacity[a]!) / input.scale);
+  }
+  return most;
+}

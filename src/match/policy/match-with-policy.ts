@@ -1,0 +1,150 @@
+/**
+ * The pipeline's path for runs with policy rules: the same candidates, scores and model as a
+ * flow-only run, then the policy solve over blocks, then the same decode, unmet reasons and
+ * coverage (blocks have the shape of model components), plus the policy report.
+ */
+import type { BatchIndex } from '../model/batch-index.js';
+import type { CandidateSet } from '../candidates/find-candidates.js';
+import type { ScoredCandidates } from '../scoring/score-candidates.js';
+import type { MatchModel } from '../model/build-model.js';
+import type { SolvedModel } from '../solve/solve-components.js';
+import { policySolvers } from '../solve/solve-components.js';
+import { allocate, decodePairings, type Allocation } from '../pairings/decode.js';
+import { explainUnmet } from '../pairings/unmet.js';
+import { coverageOf, offerUsage } from '../pairings/coverage.js';
+import type { MatchOptions, MatchResult, SolveSummary } from '../types.js';
+import { POLICY_RULES, ruleOn, type PolicyOptions } from './options.js';
+import { prepareRules, type PreparedRules } from './prepare-rules.js';
+import { solvePolicy, type PolicySolution } from './solve-policy.js';
+import { ruleViolations, isMet } from './rule-state.js';
+import type { PolicyReport, RuleUnmet } from './report-types.js';
+
+export interface ModelStages {
+  readonly index: BatchIndex;
+  readonly candidates: CandidateSet;
+  readonly scored: ScoredCandidates;
+  readonly model: MatchModel;
+}
+
+/** A policy run solved and decoded: what run-matching turns into a MatchResult. */
+export interface PolicyRun {
+  readonly prepared: PreparedRules;
+  readonly solution: PolicySolution;
+  /** The model with the blocks in place of its components (for decode and prices). */
+  readonly view: MatchModel;
+  readonly solved: SolvedModel;
+  readonly allocation: Allocation;
+}
+
+/** Solves a prepared model under the rules. */
+export function solveWithPolicy(stages: ModelStages, policy: PolicyOptions, clock: () => number): PolicyRun {
+  const { index, candidates, model } = stages;
+  const prepared = prepareRules(index, candidates, model, policy);
+  const solution = solvePolicy(prepared, policy, model.scale, policySolvers(clock));
+  const blocks = prepared.blockSet.blocks;
+  const view: MatchModel = { ...model, components: blocks, largestComponentArcs: blocks.reduce((m, b) => Math.max(m, b.network.arcCount), 0) };
+  const solved: SolvedModel = {
+    components: solution.solutions.map((s) => ({ ...s, checkedArcs: s.flow.length })),
+  };
+  return { prepared, solution, view, solved, allocation: allocate(candidates, view, solved) };
+}
+
+/** The run's result with rules on. */
+export function matchWithPolicy(
+  stages: ModelStages,
+  opts: MatchOptions,
+  policy: PolicyOptions,
+  weightProfile: string,
+  clock: () => number,
+  timer: { lap: (stage: string) => void; laps: () => Record<string, number> },
+): MatchResult {
+  const { index, candidates, scored } = stages;
+  const run = solveWithPolicy(stages, policy, clock);
+  timer.lap('solve');
+  const { view, allocation } = run;
+  const pairings = decodePairings(index, candidates, scored, view, allocation, opts.alternates);
+  const unmet = explainUnmet(index, candidates, view, allocation);
+  const result = {
+    mode: opts.mode,
+    weightProfile,
+    pairings,
+    unmet,
+    offers: offerUsage(index, candidates, allocation),
+    coverage: coverageOf(index, candidates, allocation),
+    candidates: { pairsConsidered: candidates.pairsConsidered, candidates: candidates.count, removedBy: candidates.removedBy },
+    policy: policyReport(stages, policy, run),
+  };
+  timer.lap('results');
+  return { ...result, solve: policySummary(run, timer.laps()) };
+}
+
+/** Objective, bound and gap of a policy run, locked pairs' value included. */
+export function policySummary(run: PolicyRun, timings: Readonly<Record<string, number>>): SolveSummary {
+  const { solution, view, allocation } = run;
+  let lockedValue = 0;
+  for (const lock of view.locks.locked) lockedValue += allocation.value[lock.edge]!;
+  const constant = lockedValue + view.tiers.lockedBonus;
+  const objective = solution.objective + constant;
+  const bound = solution.bound + constant;
+  let checkedArcs = 0;
+  let maxViolation = 0;
+  let ok = true;
+  for (const s of solution.solutions) {
+    checkedArcs += s.flow.length;
+    maxViolation = Math.max(maxViolation, s.maxViolation);
+    ok &&= s.certificateOk;
+  }
+  return {
+    status: solution.proven ? 'optimal' : 'feasible',
+    objective,
+    bound,
+    gap: solution.proven ? 0 : Math.max(0, bound - objective),
+    components: view.components.length,
+    largestComponentArcs: view.largestComponentArcs,
+    certificate: { checkedArcs, maxViolation, ok },
+    timings,
+    method: 'policy',
+    timeLimitReached: solution.timeLimitReached,
+  };
+}
+
+function policyReport(stages: ModelStages, policy: PolicyOptions, run: PolicyRun): PolicyReport {
+  const { prepared, solution } = run;
+  const flows = solution.solutions.map((s) => s.flow);
+  const needId = (n: number) => stages.index.needs[n]!.id;
+  return {
+    rules: POLICY_RULES.filter((r) => ruleOn(policy, r)),
+    sets: solution.sets.map((s) => ({ blocks: s.blocks.length, arcs: s.arcs, method: s.method, objective: s.objective, bound: s.bound, proven: s.proven, timeLimitReached: s.timeLimitReached, detail: s.detail })),
+    removedPairs: prepared.rules.removedEdges,
+    floorExemptions: prepared.exemptions,
+    unmetByRule: unmetByRule(stages, policy, run),
+    violations: ruleViolations(prepared.rules, flows, needId),
+  };
+}
+
+/** Needs a rule kept from being met, with the rule and why. */
+function unmetByRule(stages: ModelStages, policy: PolicyOptions, run: PolicyRun): RuleUnmet[] {
+  const { index } = stages;
+  const { rules } = run.prepared;
+  const { decisions } = run.solution;
+  const flows = run.solution.solutions.map((s) => s.flow);
+  const out: RuleUnmet[] = [];
+  const seen = new Set<number>();
+  const add = (n: number, rule: RuleUnmet['rule'], detail: string) => {
+    if (seen.has(n) || run.prepared.locks.metByLocks[n] || isMet(rules, flows, n)) return;
+    seen.add(n);
+    out.push({ need: index.needs[n]!.id, rule, detail });
+  };
+  rules.groups.forEach((g, gi) => {
+    if (!g.blocked && decisions.groupMet.get(gi) !== false) return;
+    const why = g.blocked ? 'a member can never be met' : 'not every member could be met in full with the rest';
+    for (const n of g.needs) add(n, g.rule, g.rule === 'bundles' ? `bundle ${g.id}: ${why}` : `met in full or not at all; ${why}`);
+  });
+  for (const n of decisions.needNone) add(n, 'onePerOrganisation', `its organisation already has its most funded projects`);
+  if (policy.noSecondFunding) {
+    index.needs.forEach((need, n) => {
+      if (need.governmentFunded && need.form === 'funds') add(n, 'noSecondFunding', 'already has government money');
+    });
+  }
+  return out;
+}

@@ -1,0 +1,66 @@
+/**
+ * What a run with rules reports beyond the flow result: the rules on, how each coupled set was
+ * solved (method, objective, bound), communities whose floor was lowered and why, conflicts
+ * between rules and how to resolve them, needs a rule kept unmet, and a re-check of the answer.
+ * Plain data, like the rest of MatchResult.
+ */
+import type { FloorExemption } from './floors.js';
+import type { PolicyRule } from './options.js';
+import type { RuleViolation } from './rule-state.js';
+import type { SetMethod } from './solve-policy.js';
+
+export interface SetReport {
+  readonly blocks: number;
+  readonly arcs: number;
+  readonly method: SetMethod;
+  readonly objective: number;
+  readonly bound: number;
+  readonly proven: boolean;
+  readonly timeLimitReached: boolean;
+  readonly detail: string;
+}
+
+/** A need left short because a rule said so (beside the pipeline's generic unmet reason). */
+export interface RuleUnmet {
+  readonly need: string;
+  readonly rule: PolicyRule | 'locked';
+  readonly detail: string;
+}
+
+/** A way out of a conflict, with what it costs: the objective with it, against the reference. */
+export interface Relaxation {
+  readonly action: string;
+  /** Objective with this relaxation applied (value units); undefined when not evaluated. */
+  readonly objective?: number;
+  /** objective − reference (negative: value given up), and as a share of the reference. */
+  readonly change?: number;
+  readonly changeShare?: number;
+  readonly applied: boolean;
+}
+
+/** A set of rule instances no assignment satisfies together, irreducible: drop any one and the rest can be met. */
+export interface RuleConflict {
+  readonly rules: readonly string[];
+  readonly explanation: string;
+  /** Ranked, cheapest first. */
+  readonly relaxations: readonly Relaxation[];
+}
+
+export interface InfeasibilityReport {
+  readonly conflicts: readonly RuleConflict[];
+  /** The objective the relaxations' changes are measured against. */
+  readonly reference: number;
+  readonly referenceMeaning: string;
+}
+
+export interface PolicyReport {
+  readonly rules: readonly PolicyRule[];
+  readonly sets: readonly SetReport[];
+  /** Candidate pairs a rule forbids outright, by rule. */
+  readonly removedPairs: Readonly<Record<string, number>>;
+  /** Communities whose coverage floor no assignment can reach on its own, and why. */
+  readonly floorExemptions: readonly FloorExemption[];
+  readonly unmetByRule: readonly RuleUnmet[];
+  /** Rule instances the returned pairings break (empty unless a conflict was relaxed or locks win). */
+  readonly violations: readonly RuleViolation[];
+}
