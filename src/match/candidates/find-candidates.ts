@@ -15,6 +15,7 @@ import { HARD_RULES, HARD_RULE_NAMES, categoryMask, type HardRuleName, type Pair
 import { CommunityGrid } from './community-grid.js';
 import { distanceKm } from './geo.js';
 import { batchColumns, type BatchColumns } from '../model/batch-columns.js';
+import { PairBuffer, sortByNeed } from './pair-buffer.js';
 
 export interface CandidateSet {
   /** Number of candidate edges. */
@@ -22,6 +23,11 @@ export interface CandidateSet {
   /** Edges sorted by need, then offer. */
   readonly offer: Int32Array;
   readonly need: Int32Array;
+  /**
+   * Km from each edge's offer base to its need's community (NaN when the offer has no location),
+   * as the area rule measured it; absent in sets built by hand (scoring then measures it).
+   */
+  readonly distanceKm?: Float64Array;
   /** Needs that take part in matching (pooled); the others are reported as not pooled. */
   readonly pooled: Uint8Array;
   readonly pairsConsidered: number;
@@ -90,27 +96,7 @@ export function findCandidates(index: BatchIndex, options: CandidateOptions): Ca
     HARD_RULE_NAMES.forEach((name, r) => (removedBy[name] += removedByNeed[n * RULES + r]!));
   }
   const sorted = sortByNeed(pairs, needs.length);
-  return { count: sorted.need.length, offer: sorted.offer, need: sorted.need, pooled, pairsConsidered, removedBy, removedByNeed };
-}
-
-/** (offer, need) pairs in growable typed arrays: millions of pairs, no per-pair allocation. */
-class PairBuffer {
-  offer = new Int32Array(1024);
-  need = new Int32Array(1024);
-  length = 0;
-  push(o: number, n: number): void {
-    if (this.length === this.offer.length) {
-      const room = this.length * 2;
-      const offer = new Int32Array(room);
-      const need = new Int32Array(room);
-      offer.set(this.offer);
-      need.set(this.need);
-      this.offer = offer;
-      this.need = need;
-    }
-    this.offer[this.length] = o;
-    this.need[this.length++] = n;
-  }
+  return { count: sorted.need.length, offer: sorted.offer, need: sorted.need, distanceKm: sorted.km, pooled, pairsConsidered, removedBy, removedByNeed };
 }
 
 /** Every usable offer against the pooled needs of the communities in its area, rule by rule. */
@@ -159,7 +145,9 @@ function scanOffersInRange(
       const k = c * FORMS + formBase;
       const from = buckets.start[k]!;
       const to = buckets.start[k + 1]!;
-      if (from === to || !inArea(col, o, c)) continue;
+      if (from === to) continue;
+      const km = col.offerHasLocation[o] ? distanceKm(col.offerLat[o]!, col.offerLon[o]!, col.communityLat[c]!, col.communityLon[c]!) : Number.NaN;
+      if (!inArea(col, o, c, km)) continue;
       facts.community = communities[c]!;
       for (let j = from; j < to; j++) {
         const n = buckets.needs[j]!;
@@ -177,7 +165,7 @@ function scanOffersInRange(
             continue;
           }
         }
-        pairs.push(o, n);
+        pairs.push(o, n, km);
       }
     }
   }
@@ -190,12 +178,11 @@ function hasRadius(col: BatchColumns, o: number): boolean {
   return col.offerHasLocation[o] === 1 && !Number.isNaN(col.offerRadius[o]!);
 }
 
-/** The `area` rule (HARD_RULES.area) on columns: the offer's districts, then its radius. */
-function inArea(col: BatchColumns, o: number, c: number): boolean {
+/** The `area` rule (HARD_RULES.area) on columns: the offer's districts, then its radius (`km` away). */
+function inArea(col: BatchColumns, o: number, c: number, km: number): boolean {
   const districts = col.offerDistricts[o];
   if (districts && districts[col.communityDistrict[c]!] !== 1) return false;
-  if (!hasRadius(col, o)) return true;
-  return distanceKm(col.offerLat[o]!, col.offerLon[o]!, col.communityLat[c]!, col.communityLon[c]!) <= col.offerRadius[o]!;
+  return !hasRadius(col, o) || km <= col.offerRadius[o]!;
 }
 
 /** Categories each need accepts offers of, as bitmasks (one mask per category, shared). */
@@ -230,23 +217,6 @@ function needsByCommunityAndForm(index: BatchIndex, col: BatchColumns, pooled: U
   return { start, needs };
 }
 
-/** Stable counting sort of pairs by need: offers were scanned in increasing order and stay so. */
-function sortByNeed(pairs: PairBuffer, needCount: number): { offer: Int32Array; need: Int32Array } {
-  const start = new Int32Array(needCount + 1);
-  for (let i = 0; i < pairs.length; i++) start[pairs.need[i]! + 1]!++;
-  for (let n = 0; n < needCount; n++) start[n + 1]! += start[n]!;
-  const offer = new Int32Array(pairs.length);
-  const need = new Int32Array(pairs.length);
-  const next = start.slice(0, needCount);
-  for (let i = 0; i < pairs.length; i++) {
-    const n = pairs.need[i]!;
-    const at = next[n]!++;
-    need[at] = n;
-    offer[at] = pairs.offer[i]!;
-  }
-  return { offer, need };
-}
-
 /** Appends forced pairs that the rules did not already admit. */
 function appendForced(index: BatchIndex, forced: CandidateOptions['forced'], pairs: PairBuffer): void {
   if (forced.length === 0) return;
@@ -258,6 +228,8 @@ function appendForced(index: BatchIndex, forced: CandidateOptions['forced'], pai
     const o = index.offerIndex.get(pair.offer);
     if (n === undefined || o === undefined || present.has(n * O + o)) continue;
     present.add(n * O + o);
-    pairs.push(o, n);
+    const offer = index.offers[o]!;
+    const at = index.communities[index.needCommunity[n]!]!.location;
+    pairs.push(o, n, offer.location ? distanceKm(offer.location.lat, offer.location.lon, at.lat, at.lon) : Number.NaN);
   }
 }

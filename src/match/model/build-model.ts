@@ -18,6 +18,8 @@ import type { ScoredCandidates } from '../scoring/score-candidates.js';
 import type { MatchOptions } from '../types.js';
 import { SUPPORT_FORM_IDS } from '../../domain/taxonomy.js';
 import type { FlowNetwork } from '../../solver/min-cost-flow/network.js';
+import { ArcBuffer } from './arc-buffer.js';
+import { batchColumns } from './batch-columns.js';
 import { splitComponents } from './components.js';
 import { resolveLocks, type LockPlan } from './locks.js';
 import { spreadTiers, type CommunityFormTiers } from './spread-tiers.js';
@@ -58,11 +60,7 @@ export function buildModel(
 ): MatchModel {
   const oneToOne = options.mode === 'one-to-one';
   const locks = resolveLocks(index, candidates, options);
-  const unitAmount = new Float64Array(candidates.count);
-  for (let e = 0; e < candidates.count; e++) {
-    const need = index.needs[candidates.need[e]!]!;
-    unitAmount[e] = oneToOne ? Math.min(need.quantity, oneToOneShare(index.offers[candidates.offer[e]!]!)) : 1;
-  }
+  const unitAmount = unitAmounts(index, candidates, oneToOne);
   const tiers = spreadTiers(index, candidates, scored, locks, oneToOne);
   const scale = chooseScale(scored, unitAmount, locks, tiers, options);
   const unitValue = new Float64Array(candidates.count);
@@ -71,29 +69,53 @@ export function buildModel(
   }
   const O = index.offers.length;
   const N = index.needs.length;
-  const live = (e: number) => locks.edgeCap[e]! > 0;
-  const a: number[] = [];
-  const b: number[] = [];
+  const split = splitComponents(O + N + tiers.count, ...componentEdges(index, candidates, locks, tiers));
+  // Components are disjoint, so one array numbers every node locally, whatever its component.
+  const localOf = new Int32Array(O + N + tiers.count).fill(-1);
+  const groups = groupByComponent(split.count, split.componentOf, candidates, locks.edgeCap);
+  const components: ComponentModel[] = [];
+  for (let k = 0; k < split.count; k++) {
+    if (groups.start[k] === groups.start[k + 1]) continue;
+    const edges = groups.edges.subarray(groups.start[k]!, groups.start[k + 1]!);
+    components.push(buildComponent(edges, index, candidates, options, { scale, unitValue, locks, tiers, localOf }));
+  }
+  const largestComponentArcs = components.reduce((m, c) => Math.max(m, c.network.arcCount), 0);
+  return { mode: options.mode, scale, components, unitAmount, unitValue, locks, tiers, largestComponentArcs };
+}
+
+/** Canonical units one flow unit of each edge allocates: 1 in flow mode, a pairing's amount in one-to-one mode. */
+function unitAmounts(index: BatchIndex, candidates: CandidateSet, oneToOne: boolean): Float64Array {
+  const unitAmount = new Float64Array(candidates.count);
+  if (!oneToOne) return unitAmount.fill(1);
+  const share = Float64Array.from(index.offers, (o) => oneToOneShare(o));
+  const quantity = batchColumns(index).needQuantity;
   for (let e = 0; e < candidates.count; e++) {
-    if (!live(e)) continue;
-    a.push(candidates.offer[e]!);
-    b.push(O + candidates.need[e]!);
+    unitAmount[e] = Math.min(quantity[candidates.need[e]!]!, share[candidates.offer[e]!]!);
+  }
+  return unitAmount;
+}
+
+/** The undirected edges that tie nodes into components: live pairs, and need → community-form. */
+function componentEdges(index: BatchIndex, candidates: CandidateSet, locks: LockPlan, tiers: CommunityFormTiers): [Int32Array, Int32Array] {
+  const O = index.offers.length;
+  const N = index.needs.length;
+  let live = 0;
+  for (let e = 0; e < candidates.count; e++) if (locks.edgeCap[e]! > 0) live++;
+  const a = new Int32Array(live + N);
+  const b = new Int32Array(live + N);
+  let i = 0;
+  for (let e = 0; e < candidates.count; e++) {
+    if (!(locks.edgeCap[e]! > 0)) continue;
+    a[i] = candidates.offer[e]!;
+    b[i++] = O + candidates.need[e]!;
   }
   for (let n = 0; n < N; n++) {
     const cf = tiers.cfOfNeed[n]!;
-    if (cf >= 0) {
-      a.push(O + n);
-      b.push(O + N + cf);
-    }
+    if (cf < 0) continue;
+    a[i] = O + n;
+    b[i++] = O + N + cf;
   }
-  const split = splitComponents(O + N + tiers.count, a, b);
-  // Components are disjoint, so one array numbers every node locally, whatever its component.
-  const localOf = new Int32Array(O + N + tiers.count).fill(-1);
-  const components = groupByComponent(split.count, split.componentOf, candidates, live).map((edges) =>
-    buildComponent(edges, index, candidates, options, { scale, unitValue, locks, tiers, localOf }),
-  );
-  const largestComponentArcs = components.reduce((m, c) => Math.max(m, c.network.arcCount), 0);
-  return { mode: options.mode, scale, components, unitAmount, unitValue, locks, tiers, largestComponentArcs };
+  return [a.subarray(0, i), b.subarray(0, i)];
 }
 
 /**
@@ -116,17 +138,20 @@ function chooseScale(
   return 10 ** Math.max(0, exponent);
 }
 
+/** Live edges of each component (CSR: component k owns edges[start[k] .. start[k+1]), in edge order). */
 function groupByComponent(
   count: number,
   componentOf: Int32Array,
   candidates: CandidateSet,
-  live: (e: number) => boolean,
-): number[][] {
-  const groups: number[][] = Array.from({ length: count }, () => []);
-  for (let e = 0; e < candidates.count; e++) {
-    if (live(e)) groups[componentOf[candidates.offer[e]!]!]!.push(e);
-  }
-  return groups.filter((g) => g.length > 0);
+  edgeCap: Float64Array,
+): { start: Int32Array; edges: Int32Array } {
+  const start = new Int32Array(count + 1);
+  for (let e = 0; e < candidates.count; e++) if (edgeCap[e]! > 0) start[componentOf[candidates.offer[e]!]! + 1]!++;
+  for (let k = 0; k < count; k++) start[k + 1]! += start[k]!;
+  const next = start.slice(0, count);
+  const edges = new Int32Array(start[count]!);
+  for (let e = 0; e < candidates.count; e++) if (edgeCap[e]! > 0) edges[next[componentOf[candidates.offer[e]!]!]!++] = e;
+  return { start, edges };
 }
 
 interface ModelValues {
@@ -140,7 +165,7 @@ interface ModelValues {
 
 /** One component: local node numbering 0 = source, 1 = sink, then offers, needs, cfs. */
 function buildComponent(
-  edges: readonly number[],
+  edges: Int32Array,
   index: BatchIndex,
   candidates: CandidateSet,
   options: MatchOptions,
@@ -161,8 +186,9 @@ function buildComponent(
     }
     return v;
   };
-  const arcs = new ArcList();
-  for (const e of edges) {
+  const arcs = new ArcBuffer(2 * edges.length + 16);
+  for (let i = 0; i < edges.length; i++) {
+    const e = edges[i]!;
     const o = candidates.offer[e]!;
     const n = candidates.need[e]!;
     const from = nodeOf(0, o, offers);
@@ -199,40 +225,10 @@ function buildComponent(
   // "use nothing" is the feasible start and the simplex only ever follows negative-cost cycles.
   arcs.add(1, 0, supply, 0, ArcRole.ret, -1);
   return {
-    network: arcs.toNetwork(nodes, new Float64Array(nodes)),
-    arcRole: Uint8Array.from(arcs.role),
-    arcRef: Int32Array.from(arcs.ref),
+    ...arcs.finish(nodes),
     needs: Int32Array.from(needs),
     offers: Int32Array.from(offers),
   };
-}
-
-class ArcList {
-  readonly tail: number[] = [];
-  readonly head: number[] = [];
-  readonly cap: number[] = [];
-  readonly cost: number[] = [];
-  readonly role: number[] = [];
-  readonly ref: number[] = [];
-  add(tail: number, head: number, cap: number, cost: number, role: number, ref: number): void {
-    this.tail.push(tail);
-    this.head.push(head);
-    this.cap.push(cap);
-    this.cost.push(cost === 0 ? 0 : cost); // no negative zero in the model
-    this.role.push(role);
-    this.ref.push(ref);
-  }
-  toNetwork(nodeCount: number, supply: Float64Array): FlowNetwork {
-    return {
-      nodeCount,
-      arcCount: this.tail.length,
-      tail: Int32Array.from(this.tail),
-      head: Int32Array.from(this.head),
-      capacity: Float64Array.from(this.cap),
-      cost: Float64Array.from(this.cost),
-      supply,
-    };
-  }
 }
 
 /** Form index used in community-form keys. */

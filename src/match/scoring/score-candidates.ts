@@ -63,6 +63,9 @@ export function scoreCandidates(index: BatchIndex, candidates: CandidateSet, wei
   const col = batchColumns(index);
   const previous = previousPairKeys(index);
   const O = index.offers.length;
+  const km = candidates.distanceKm;
+  const kmOf = (o: number, c: number) => distanceKm(col.offerLat[o]!, col.offerLon[o]!, col.communityLat[c]!, col.communityLon[c]!);
+  const distanceScale = weights.distanceScaleKm;
   // Written out feature by feature (same order as FIT_FEATURES) on the batch's columns: no object
   // per edge, no string keys. Each line computes what its feature function in features.ts does.
   for (let e = 0; e < candidates.count; e++) {
@@ -72,9 +75,7 @@ export function scoreCandidates(index: BatchIndex, candidates: CandidateSet, wei
     const row = e * K;
     fitFeatureRows[row] = (col.offerCategoryMask[o]! >> col.needCategory[n]!) & 1 ? 1 : weights.relatedCategoryFit;
     fitFeatureRows[row + 1] = col.needHasSkills[n] || !col.offerHasSkills[o] ? 1 : 0.5;
-    fitFeatureRows[row + 2] = col.offerHasLocation[o]
-      ? Math.exp(-distanceKm(col.offerLat[o]!, col.offerLon[o]!, col.communityLat[c]!, col.communityLon[c]!) / weights.distanceScaleKm)
-      : 1;
+    fitFeatureRows[row + 2] = col.offerHasLocation[o] ? Math.exp(-(km?.[e] ?? kmOf(o, c)) / distanceScale) : 1;
     fitFeatureRows[row + 3] = previous.pairs.size === 0 ? 0 : previous.pairs.has(n * O + o) ? 1 : previous.communityOffers.has(c * O + o) ? 0.5 : 0;
     fitFeatureRows[row + 4] = col.offerPreferred[o]?.has(c) ? 1 : 0;
     let s = 0;
