@@ -15,16 +15,24 @@ interface NeedShare {
 
 export function coverageOf(index: BatchIndex, candidates: CandidateSet, allocation: Allocation): Coverage {
   const met = new Float64Array(index.needs.length);
-  const byKind = new Map<string, Map<number, number>>();
+  const kinds = new Map<string, number>();
+  const kindOfOffer = Int32Array.from(index.offers, (o) => {
+    let k = kinds.get(o.provider.kind);
+    if (k === undefined) kinds.set(o.provider.kind, (k = kinds.size));
+    return k;
+  });
+  // What each provider kind gave each need (kind-major), and which kinds gave anything at all.
+  const N = index.needs.length;
+  const byKind = new Float64Array(kinds.size * N);
+  const kindUsed = new Uint8Array(kinds.size);
   for (let e = 0; e < candidates.count; e++) {
     const a = allocation.amount[e]!;
     if (a <= 0) continue;
     const n = candidates.need[e]!;
     met[n] = met[n]! + a;
-    const kind = index.offers[candidates.offer[e]!]!.provider.kind;
-    const shares = byKind.get(kind) ?? new Map<number, number>();
-    shares.set(n, (shares.get(n) ?? 0) + a);
-    byKind.set(kind, shares);
+    const k = kindOfOffer[candidates.offer[e]!]!;
+    byKind[k * N + n] = byKind[k * N + n]! + a;
+    kindUsed[k] = 1;
   }
   const pooled = index.needs.map((_, n) => n).filter((n) => candidates.pooled[n]);
   const group = (keyOf: (n: number) => string): CoverageRow[] => {
@@ -37,9 +45,15 @@ export function coverageOf(index: BatchIndex, candidates: CandidateSet, allocati
     }
     return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, shares]) => row(key, shares, index, met));
   };
-  const byProviderKind = [...byKind.entries()]
+  const kindRow = (kind: string, k: number): CoverageRow => {
+    const shares: NeedShare[] = [];
+    for (let n = 0; n < N; n++) if (byKind[k * N + n]! > 0) shares.push({ need: n, met: byKind[k * N + n]! });
+    return row(kind, shares, index, met);
+  };
+  const byProviderKind = [...kinds.entries()]
+    .filter(([, k]) => kindUsed[k] === 1)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([kind, shares]) => row(kind, [...shares.entries()].map(([need, given]) => ({ need, met: given })), index, met));
+    .map(([kind, k]) => kindRow(kind, k));
   return {
     total: row('total', pooled.map((n) => ({ need: n, met: met[n]! })), index, met),
     byDistrict: group((n) => index.communities[index.needCommunity[n]!]!.district),

@@ -64,6 +64,22 @@ export function edgesByNeed(candidates: CandidateSet, needCount: number): number
   return byNeed;
 }
 
+/**
+ * Where each need's edges start: candidates are sorted by need, so need n owns edges
+ * start[n] .. start[n+1] (the same edges, in the same order, as `edgesByNeed`, without an array
+ * per need).
+ */
+export function needEdgeStart(candidates: CandidateSet, needCount: number): Int32Array {
+  const start = new Int32Array(needCount + 1);
+  for (let e = 0; e < candidates.count; e++) {
+    const n = candidates.need[e]!;
+    if (e > 0 && n < candidates.need[e - 1]!) throw new Error('match/pairings: candidate edges are not sorted by need');
+    start[n + 1]!++;
+  }
+  for (let n = 0; n < needCount; n++) start[n + 1]! += start[n]!;
+  return start;
+}
+
 /** The pairings of a solved model, most valuable first (ties by need id, then offer id). */
 export function decodePairings(
   index: BatchIndex,
@@ -73,7 +89,7 @@ export function decodePairings(
   allocation: Allocation,
   alternateCount: number,
 ): Pairing[] {
-  const byNeed = edgesByNeed(candidates, index.needs.length);
+  const start = needEdgeStart(candidates, index.needs.length);
   const pairings: Pairing[] = [];
   for (let e = 0; e < candidates.count; e++) {
     const amount = allocation.amount[e]!;
@@ -97,7 +113,7 @@ export function decodePairings(
       form: need.form,
       providerKind: offer.provider.kind,
       locked: allocation.locked[e] === 1,
-      alternates: alternatesOf(index, candidates, model, allocation, byNeed[n]!, alternateCount),
+      alternates: alternatesOf(index, candidates, model, allocation, start[n]!, start[n + 1]!, alternateCount),
     });
   }
   return pairings.sort((x, y) => y.value - x.value || cmp(x.need, y.need) || cmp(x.offer, y.offer));
@@ -108,13 +124,14 @@ function alternatesOf(
   candidates: CandidateSet,
   model: MatchModel,
   allocation: Allocation,
-  edges: readonly number[],
+  from: number,
+  to: number,
   count: number,
 ): Alternate[] {
   // Keep the `count` smallest shortfalls per unit by insertion: a need has tens of candidates.
   const best: number[] = [];
   const key = (e: number) => allocation.shortfall[e]! / model.unitAmount[e]!;
-  for (const e of edges) {
+  for (let e = from; e < to; e++) {
     if (allocation.amount[e]! > 0 || Number.isNaN(allocation.shortfall[e]!)) continue;
     let at = best.length;
     while (at > 0 && key(best[at - 1]!) > key(e)) at--;

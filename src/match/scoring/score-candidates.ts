@@ -9,7 +9,7 @@
  */
 import type { BatchIndex } from '../model/batch-index.js';
 import type { CandidateSet } from '../candidates/find-candidates.js';
-import { FIT_FEATURES, VALUE_FEATURES, type WeightProfile } from '../../domain/weights.js';
+import { FIT_FEATURES, VALUE_FEATURES, type FitFeature, type ValueFeature, type WeightProfile } from '../../domain/weights.js';
 import type { FeatureTerm, ScoreBreakdown } from '../types.js';
 import { valueFeatures } from './features.js';
 import { distanceKm } from '../candidates/geo.js';
@@ -110,20 +110,20 @@ export function breakdownOf(scored: ScoredCandidates, need: number, e: number, v
   const { weights } = scored;
   const K = FIT_FEATURES.length;
   const J = VALUE_FEATURES.length;
-  const wSum = FIT_FEATURES.reduce((a, f) => a + weights.fit[f], 0);
-  const fitTerms = Object.fromEntries(
-    FIT_FEATURES.map((f, k) => {
-      const value = scored.fitFeatureRows[e * K + k]!;
-      const term: FeatureTerm = { value, weight: weights.fit[f], contribution: wSum > 0 ? (weights.fit[f] * value) / wSum : 0 };
-      return [f, term];
-    }),
-  ) as ScoreBreakdown['fitTerms'];
-  const valueTerms = Object.fromEntries(
-    VALUE_FEATURES.map((f, j) => {
-      const value = scored.needValueFeatures[need * J + j]!;
-      const term: FeatureTerm = { value, weight: weights.value[f], contribution: weights.value[f] * value };
-      return [f, term];
-    }),
-  ) as ScoreBreakdown['valueTerms'];
+  let wSum = 0;
+  for (const f of FIT_FEATURES) wSum += weights.fit[f];
+  // Filled key by key (one breakdown per pairing, a hundred thousand at province scale).
+  const fitTerms = {} as Record<FitFeature, FeatureTerm>;
+  for (let k = 0; k < K; k++) {
+    const f = FIT_FEATURES[k]!;
+    const value = scored.fitFeatureRows[e * K + k]!;
+    fitTerms[f] = { value, weight: weights.fit[f], contribution: wSum > 0 ? (weights.fit[f] * value) / wSum : 0 };
+  }
+  const valueTerms = {} as Record<ValueFeature, FeatureTerm>;
+  for (let j = 0; j < J; j++) {
+    const f = VALUE_FEATURES[j]!;
+    const value = scored.needValueFeatures[need * J + j]!;
+    valueTerms[f] = { value, weight: weights.value[f], contribution: weights.value[f] * value };
+  }
   return { fitTerms, fit: scored.fit[e]!, valueTerms, needValue: scored.needValue[need]!, valuePerUnit };
 }
