@@ -15,11 +15,12 @@ import { Metrics } from './api/metrics.js';
 import type { Config } from './config.js';
 import { defaultWeightProfile } from './domain/weights.js';
 import { parseBatch } from './intake/load-batch.js';
+import { createWorkerIntake, type Intake } from './jobs/intake.js';
+import { prepareBatch } from './jobs/prepare-batch.js';
 import { recoverInterruptedRuns } from './jobs/recover-runs.js';
 import { RunQueue } from './jobs/run-queue.js';
 import type { Solver } from './jobs/solver.js';
 import { createWorkerSolver } from './jobs/worker-pool.js';
-import { exportTransportModel } from './match/run-matching.js';
 import type { Store } from './store/ports.js';
 import { SYSTEM_ACTOR } from './store/records.js';
 import { seedDefaultWeights } from './store/seed.js';
@@ -46,6 +47,8 @@ export interface ServiceOptions {
   readonly clock?: () => number;
   /** Defaults to a worker-thread pool of `config.solveWorkers`. */
   readonly solver?: Solver;
+  /** Defaults to one worker thread (uploads and run snapshots are prepared off the event loop). */
+  readonly intake?: Intake;
   /** Folder of the built review console served at `/` (default WEB_CONSOLE_DIR). */
   readonly webRoot?: string;
 }
@@ -64,7 +67,7 @@ async function seedSample(store: Store, logger: Logger, at: string): Promise<voi
     logger.error({ issues: parsed.issues.slice(0, 10) }, 'sample batch is invalid; starting without it');
     return;
   }
-  const stored = await store.transaction((tx) => storeBatch(tx, { batch: parsed.batch, actor: SYSTEM_ACTOR, at, preVerified: true }));
+  const stored = await store.transaction((tx) => storeBatch(tx, { batch: prepareBatch(parsed.batch), actor: SYSTEM_ACTOR, at, preVerified: true }));
   logger.info({ batchId: stored.id, needs: stored.counts.needs }, 'sample batch loaded (pre-verified)');
 }
 
@@ -80,6 +83,7 @@ export async function buildDeps(config: Config, options: ServiceOptions = {}): P
   if (config.seedSample) await seedSample(store, logger, at());
 
   const solver = options.solver ?? createWorkerSolver(config.solveWorkers);
+  const intake = options.intake ?? createWorkerIntake(1);
   const metrics = new Metrics();
   const runQueue = new RunQueue({ store, solver, clock, logger, observer: metrics });
   metrics.gauge('jiedui_run_queue_depth', 'Background runs waiting or running.', () => runQueue.depth());
@@ -89,8 +93,8 @@ export async function buildDeps(config: Config, options: ServiceOptions = {}): P
     logger,
     clock,
     solver,
+    intake,
     runQueue,
-    exportModel: exportTransportModel,
     metrics,
     settings: {
       bodyLimitBytes: config.bodyLimitBytes,
@@ -127,6 +131,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
         await deps.runQueue.shutdown(config.shutdownGraceMs);
         await stopped;
         await deps.solver.close();
+        await deps.intake.close();
         await deps.store.close();
         deps.logger.info('jiedui stopped');
       })();

@@ -1,44 +1,39 @@
 /** Storing a validated batch: shared by POST /v1/batches and `jiedui serve --seed-sample`. */
-import type { Batch } from '../domain/batch-schema.js';
+import type { PreparedBatch } from '../jobs/prepare-batch.js';
 import type { NewNeed, Repositories } from '../store/ports.js';
 import type { Actor, BatchRecord } from '../store/records.js';
 import { newId } from './api-keys.js';
 import { recordAudit } from './audit-log.js';
-import { contentHash } from './canonical-hash.js';
 
-function needRows(batch: Batch, verifiedBy: Actor | undefined, at: string): NewNeed[] {
-  const communities = new Map(batch.communities.map((c) => [c.id, c]));
-  return batch.needs.map((need) => {
-    const community = communities.get(need.community);
-    return {
-      need,
-      district: community?.district ?? '',
-      street: community?.street ?? '',
-      status: verifiedBy ? 'verified' : 'submitted',
-      statusReason: verifiedBy ? 'submitted pre-verified' : null,
-      reviewedBy: verifiedBy ? verifiedBy.keyId : null,
-      reviewedAt: verifiedBy ? at : null,
-    };
-  });
+function needRows(batch: PreparedBatch, verifiedBy: Actor | undefined, at: string): NewNeed[] {
+  return batch.needs.map((need) => ({
+    ...need,
+    status: verifiedBy ? 'verified' : 'submitted',
+    statusReason: verifiedBy ? 'submitted pre-verified' : null,
+    reviewedBy: verifiedBy ? verifiedBy.keyId : null,
+    reviewedAt: verifiedBy ? at : null,
+  }));
 }
 
 /**
- * Stores a batch (validated and normalised by intake) with its needs `submitted`, or `verified` by
- * the submitter when `preVerified`; audits it. Runs inside the caller's transaction.
+ * Stores a batch (validated, normalised and serialised: see jobs/prepare-batch.ts) with its needs
+ * `submitted`, or `verified` by the submitter when `preVerified`; audits it. Runs inside the
+ * caller's transaction.
  */
 export async function storeBatch(
   tx: Repositories,
-  request: { batch: Batch; actor: Actor; at: string; preVerified: boolean },
+  request: { batch: PreparedBatch; actor: Actor; at: string; preVerified: boolean },
 ): Promise<BatchRecord> {
   const { batch, actor, at, preVerified } = request;
   const id = newId('bat');
   await tx.batches.insert({
     id,
-    name: batch.name ?? null,
+    name: batch.name,
     createdAt: at,
     createdBy: actor.keyId,
-    contentHash: contentHash(batch),
-    content: { communities: batch.communities, offers: batch.offers, previousPairings: batch.previousPairings },
+    contentHash: batch.contentHash,
+    counts: { communities: batch.counts.communities, offers: batch.counts.offers },
+    contentJson: batch.contentJson,
     needs: needRows(batch, preVerified ? actor : undefined, at),
   });
   const stored = await tx.batches.get(id);

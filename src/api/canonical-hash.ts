@@ -1,16 +1,2 @@
-import { createHash } from 'node:crypto';
-
-/** JSON with object keys sorted at every level, so equal data always gives equal text. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => {
-    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
-    const sorted: Record<string, unknown> = {};
-    for (const k of Object.keys(v as object).sort()) sorted[k] = (v as Record<string, unknown>)[k];
-    return sorted;
-  });
-}
-
-/** SHA-256 (hex) of the canonical JSON of a value: the identity of a batch, a snapshot, a body. */
-export function contentHash(value: unknown): string {
-  return createHash('sha256').update(canonicalJson(value), 'utf8').digest('hex');
-}
+// The canonical hash lives with the jobs that compute it off the event loop; re-exported for the API.
+export { canonicalJson, contentHash } from '../jobs/content-hash.js';

@@ -3,16 +3,11 @@
  * too (real store on a temp file, real solver), so the app never reaches for globals.
  */
 import type { Logger } from 'pino';
-import type { Batch } from '../domain/batch-schema.js';
-import type { WeightProfile } from '../domain/weights.js';
+import type { Intake } from '../jobs/intake.js';
 import type { RunQueue } from '../jobs/run-queue.js';
 import type { Solver } from '../jobs/solver.js';
-import type { MatchOptions } from '../match/types.js';
 import type { Store } from '../store/ports.js';
 import type { Metrics } from './metrics.js';
-
-/** Builds the `transport/v1` model a run would solve (src/match/run-matching.ts). */
-export type ModelExporter = (batch: Batch, weights: WeightProfile, options: Partial<MatchOptions>) => unknown;
 
 export interface AppSettings {
   readonly bodyLimitBytes: number;
@@ -30,8 +25,9 @@ export interface AppDeps {
   /** Milliseconds since the epoch; every stored timestamp comes from here. */
   readonly clock: () => number;
   readonly solver: Solver;
+  /** Parses, validates and hashes big request data off the event loop (jobs/intake.ts). */
+  readonly intake: Intake;
   readonly runQueue: RunQueue;
-  readonly exportModel: ModelExporter;
   readonly metrics: Metrics;
   readonly settings: AppSettings;
 }

@@ -27,12 +27,20 @@ export function idempotencyKeyOf(req: Request): string | undefined {
 
 export async function idempotent(
   tx: Repositories,
-  request: { req: Request; actor: Actor; key: string | undefined; fingerprint: unknown; at: string },
+  request: {
+    req: Request;
+    actor: Actor;
+    key: string | undefined;
+    /** What identifies the request: hashed here, unless `requestHash` was computed already (off the event loop). */
+    fingerprint?: unknown;
+    requestHash?: string | undefined;
+    at: string;
+  },
   work: () => Promise<Reply>,
 ): Promise<Reply> {
   if (request.key === undefined) return work();
   const scope = `${request.actor.keyId} ${request.req.method} ${request.req.baseUrl}${request.req.path}`;
-  const requestHash = contentHash(request.fingerprint);
+  const requestHash = request.requestHash ?? contentHash(request.fingerprint);
   const earlier = await tx.idempotency.get(scope, request.key);
   if (earlier) {
     if (earlier.requestHash !== requestHash) {

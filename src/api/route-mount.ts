@@ -18,15 +18,36 @@ function hasBody(req: Request): boolean {
   return req.get('transfer-encoding') !== undefined || (length !== undefined && length !== '0');
 }
 
+const JSON_TYPES = ['application/json', 'application/*+json'];
+
+function requireJsonType(req: Request): void {
+  if (!req.is('application/json') && !req.is('application/*+json')) {
+    throw problems.unsupportedMediaType('send the body as application/json');
+  }
+}
+
 function readJsonBody(req: Request, res: Response, limit: number): Promise<unknown> {
   if (!hasBody(req)) return Promise.resolve(undefined);
-  if (!req.is('application/json') && !req.is('application/*+json')) {
-    return Promise.reject(problems.unsupportedMediaType('send the body as application/json'));
-  }
+  requireJsonType(req);
   // Not strict: a JSON string or number parses, and validation then says what was expected.
-  const parser = express.json({ limit, strict: false, type: ['application/json', 'application/*+json'] });
+  const parser = express.json({ limit, strict: false, type: JSON_TYPES });
   return new Promise((resolve, reject) => {
     parser(req, res, (error?: unknown) => (error ? reject(error) : resolve(req.body as unknown)));
+  });
+}
+
+/**
+ * The JSON body as text, unparsed ('' when there is none), with the JSON parser's checks: media
+ * type, a UTF charset, the size limit.
+ */
+function readJsonText(req: Request, res: Response, limit: number): Promise<string> {
+  if (!hasBody(req)) return Promise.resolve('');
+  requireJsonType(req);
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(req.get('content-type') ?? '')?.[1]?.toLowerCase();
+  if (charset !== undefined && !charset.startsWith('utf-')) throw problems.unsupportedMediaType(`unsupported charset "${charset.toUpperCase()}"`);
+  const parser = express.text({ limit, type: () => true, defaultCharset: 'utf-8' });
+  return new Promise((resolve, reject) => {
+    parser(req, res, (error?: unknown) => (error ? reject(error) : resolve(typeof req.body === 'string' ? req.body : '')));
   });
 }
 
@@ -48,11 +69,17 @@ export function mountRoutes(router: Router, routes: readonly AnyRoute[], deps: A
         res.locals['actor'] = actor.keyId;
         authorize(actor, r.roles);
       }
-      const rawBody = r.body ? await readJsonBody(req, res, deps.settings.bodyLimitBytes) : undefined;
+      const limit = deps.settings.bodyLimitBytes;
+      const bodyText = r.readBody ? await readJsonText(req, res, limit) : undefined;
+      const rawBody = r.body && !r.readBody ? await readJsonBody(req, res, limit) : undefined;
       const params = r.params ? parseInput(r.params, { ...req.params }, 'path') : undefined;
       const query = r.query ? parseInput(r.query, { ...(req.query as object) }, 'query') : undefined;
       const bodyValue = rawBody === undefined ? {} : rawBody;
-      const body = r.validateBody ? r.validateBody(bodyValue) : r.body ? parseInput(r.body, bodyValue, 'body') : undefined;
+      const body =
+        r.readBody ? await r.readBody(bodyText!, { req, deps, query })
+        : r.validateBody ? r.validateBody(bodyValue)
+        : r.body ? parseInput(r.body, bodyValue, 'body')
+        : undefined;
       send(res, await r.handler({ params, query, body, actor, req, deps }));
     });
   }

@@ -34,7 +34,19 @@ export interface ResponseSpec {
   readonly contentType?: string;
 }
 
-export interface RouteDefinition<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
+/** What `readBody` is given besides the body text. */
+export interface BodyContext {
+  readonly req: Request;
+  readonly deps: AppDeps;
+  /** The query, already validated. */
+  readonly query: unknown;
+}
+
+/**
+ * `B` is the body's zod schema (validation and the OpenAPI document); `V` is what the handler gets
+ * as `body`, which is the schema's output unless `validateBody` or `readBody` say otherwise.
+ */
+export interface RouteDefinition<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, V = z.output<B>> {
   readonly method: HttpMethod;
   /** Express-style path (`/v1/runs/:id`). */
   readonly path: string;
@@ -49,11 +61,17 @@ export interface RouteDefinition<P extends z.ZodType, Q extends z.ZodType, B ext
    * Validates the body instead of `body.safeParse` (which then only documents it): for batches,
    * whose intake adds cross-record checks and unit normalisation. Throws InvalidInputError.
    */
-  readonly validateBody?: (value: unknown) => z.output<B>;
+  readonly validateBody?: (value: unknown) => V;
+  /**
+   * Reads the body from its text instead of parsing JSON on the event loop (then `body` only
+   * documents it): for batch uploads, which the intake worker parses and validates. Throws a
+   * problem (or InvalidInputError) for a bad body.
+   */
+  readonly readBody?: (text: string, ctx: BodyContext) => Promise<V>;
   /** Headers the route reads (documented; validated by the handler). */
   readonly headers?: readonly { name: string; description: string; required?: boolean }[];
   readonly responses: Readonly<Record<number, ResponseSpec>>;
-  readonly handler: (ctx: RouteContext<z.output<P>, z.output<Q>, z.output<B>>) => Promise<Reply>;
+  readonly handler: (ctx: RouteContext<z.output<P>, z.output<Q>, V>) => Promise<Reply>;
 }
 
 /** A route with its types erased, as the mount and the OpenAPI generator see it. */
@@ -67,6 +85,7 @@ export interface AnyRoute {
   readonly query?: z.ZodType;
   readonly body?: z.ZodType;
   readonly validateBody?: (value: unknown) => unknown;
+  readonly readBody?: (text: string, ctx: BodyContext) => Promise<unknown>;
   readonly headers?: readonly { name: string; description: string; required?: boolean }[];
   readonly responses: Readonly<Record<number, ResponseSpec>>;
   readonly handler: (ctx: RouteContext<unknown, unknown, unknown>) => Promise<Reply>;
@@ -82,7 +101,8 @@ export function route<
   P extends z.ZodType = z.ZodUnknown,
   Q extends z.ZodType = z.ZodUnknown,
   B extends z.ZodType = z.ZodUnknown,
->(definition: RouteDefinition<P, Q, B>): AnyRoute {
+  V = z.output<B>,
+>(definition: RouteDefinition<P, Q, B, V>): AnyRoute {
   return definition as unknown as AnyRoute;
 }
 

@@ -3,35 +3,44 @@
  * runs: 201 with the result) or store the run `queued` for the background queue (large runs: 202).
  * The solve itself always happens on the solver (a worker thread), never on the event loop.
  */
-import type { Batch } from '../domain/batch-schema.js';
-import { assembleInput, type BatchPart } from '../jobs/assemble-input.js';
+import type { PreparedSnapshot, SnapshotPartJson } from '../jobs/prepare-snapshot.js';
 import { saveRunResult } from '../jobs/run-results.js';
 import type { MatchResult } from '../match/types.js';
 import type { Actor, RunKind, RunOptions, RunRecord, WeightProfileRecord } from '../store/records.js';
 import { newId } from './api-keys.js';
 import { recordAudit } from './audit-log.js';
-import { contentHash } from './canonical-hash.js';
 import { nowIso, type AppDeps } from './deps.js';
 import { problemErrors, problems } from './problem.js';
 
-/** Loads the batches and merges their verified needs into one snapshot; 404/422 when it cannot. */
-export async function assembleSnapshot(deps: AppDeps, batchIds: readonly string[]): Promise<Batch> {
-  const parts: BatchPart[] = [];
+/**
+ * Loads the batches (as JSON text) and has the intake worker merge their verified needs into one
+ * snapshot and hash it; 404/422 when it cannot. Megabytes of parsing and hashing for a city, so
+ * none of it happens on the event loop.
+ */
+export async function assembleSnapshot(deps: AppDeps, batchIds: readonly string[]): Promise<PreparedSnapshot> {
+  const parts: SnapshotPartJson[] = [];
   const missing: string[] = [];
   for (const batchId of batchIds) {
-    const content = await deps.store.read.batches.content(batchId);
-    if (!content) missing.push(batchId);
-    else parts.push({ batchId, content, verifiedNeeds: await deps.store.read.needs.inStatus([batchId], 'verified') });
+    const contentJson = await deps.store.read.batches.contentJson(batchId);
+    if (contentJson === undefined) missing.push(batchId);
+    else parts.push({ batchId, contentJson, verifiedNeedsJson: await deps.store.read.needs.inStatusJson([batchId], 'verified') });
   }
   if (missing.length > 0) throw problems.notFound(`no batch ${missing.join(', ')}`);
-  const assembled = assembleInput(parts);
+  const assembled = await deps.intake.snapshot(parts);
   if (!assembled.ok) throw problems.invalidInput(problemErrors(assembled.issues, 'body'), 'these batches cannot be solved together');
-  if (assembled.batch.needs.length === 0) {
+  if (assembled.snapshot.needs === 0) {
     throw problems.invalidInput(
       problemErrors([{ path: ['batchIds'], code: 'no_verified_needs', message: 'these batches have no verified needs to pair', hint: 'verify needs first (POST /v1/batches/{id}/verifications)' }], 'body'),
     );
   }
-  return assembled.batch;
+  return assembled.snapshot;
+}
+
+/** A stored run's input snapshot, re-hashed by the intake worker (replays and re-solves). */
+export async function storedSnapshot(deps: AppDeps, run: Pick<RunRecord, 'id' | 'inputHash'>): Promise<PreparedSnapshot> {
+  const json = await deps.store.read.runs.getInputJson(run.inputHash);
+  if (json === undefined) throw new Error(`api/run-service: input snapshot of ${run.id} is missing`);
+  return deps.intake.storedSnapshot(json);
 }
 
 /** The named weight profile version, or the default one. */
@@ -47,7 +56,7 @@ export async function weightsFor(deps: AppDeps, version: number | undefined, fie
 export interface RunSpec {
   readonly kind: RunKind;
   readonly batchIds: readonly string[];
-  readonly snapshot: Batch;
+  readonly snapshot: PreparedSnapshot;
   readonly weights: WeightProfileRecord;
   readonly options: RunOptions;
   readonly parentRunId: string | null;
@@ -62,10 +71,10 @@ export interface StartedRun {
 }
 
 /** Solves on the solver, timing it for the metrics. Failures are not stored (the request fails). */
-export async function solveNow(deps: AppDeps, kind: string, snapshot: Batch, weights: WeightProfileRecord, options: RunOptions): Promise<MatchResult> {
+export async function solveNow(deps: AppDeps, kind: string, snapshot: PreparedSnapshot, weights: WeightProfileRecord, options: RunOptions): Promise<MatchResult> {
   const started = performance.now();
   try {
-    const result = await deps.solver.solve({ batch: snapshot, weights: weights.profile, options });
+    const result = await deps.solver.solve({ batch: { json: snapshot.json }, weights: weights.profile, options });
     deps.metrics.observeSolve(kind, 'succeeded', (performance.now() - started) / 1000);
     return result;
   } catch (error) {
@@ -77,7 +86,7 @@ export async function solveNow(deps: AppDeps, kind: string, snapshot: Batch, wei
 function newRunBase(deps: AppDeps, actor: Actor, spec: RunSpec) {
   return {
     id: newId('run'), kind: spec.kind, batchIds: spec.batchIds, weightVersion: spec.weights.version, options: spec.options,
-    inputHash: contentHash(spec.snapshot), solverVersion: deps.settings.solverVersion, parentRunId: spec.parentRunId, createdBy: actor.keyId,
+    inputHash: spec.snapshot.hash, solverVersion: deps.settings.solverVersion, parentRunId: spec.parentRunId, createdBy: actor.keyId,
   };
 }
 
@@ -88,7 +97,7 @@ export async function recordSolvedRun(deps: AppDeps, actor: Actor, spec: RunSpec
   const base = newRunBase(deps, actor, spec);
   const at = nowIso(deps);
   return deps.store.transaction(async (tx) => {
-    await tx.runs.putInput(base.inputHash, spec.snapshot, at);
+    await tx.runs.putInputJson(base.inputHash, spec.snapshot.json, at);
     await tx.runs.insert({ ...base, status: 'running', createdAt: startedAt });
     await tx.runs.markRunning(base.id, startedAt);
     const summary = await saveRunResult(tx, base, result, at);
@@ -108,7 +117,7 @@ async function queueRun(deps: AppDeps, actor: Actor, spec: RunSpec): Promise<Run
   const base = newRunBase(deps, actor, spec);
   const at = nowIso(deps);
   await deps.store.transaction(async (tx) => {
-    await tx.runs.putInput(base.inputHash, spec.snapshot, at);
+    await tx.runs.putInputJson(base.inputHash, spec.snapshot.json, at);
     await tx.runs.insert({ ...base, status: 'queued', createdAt: at });
     await recordAudit(tx, actor, at, {
       action: auditAction(spec.kind), entityType: 'run', entityId: base.id,
@@ -121,7 +130,7 @@ async function queueRun(deps: AppDeps, actor: Actor, spec: RunSpec): Promise<Run
 
 /** Solves now and stores the result, or queues the run when it is large or asked to. */
 export async function startRun(deps: AppDeps, actor: Actor, spec: RunSpec): Promise<StartedRun> {
-  if (spec.background || spec.snapshot.needs.length > deps.settings.asyncRunNeeds) {
+  if (spec.background || spec.snapshot.needs > deps.settings.asyncRunNeeds) {
     return { run: await queueRun(deps, actor, spec), result: undefined };
   }
   const startedAt = nowIso(deps);

@@ -4,3 +4,8 @@ export * from './run-queue.js';
 export * from './recover-runs.js';
 export * from './run-results.js';
 export * from './assemble-input.js';
+export * from './intake.js';
+export * from './prepare-batch.js';
+export * from './prepare-snapshot.js';
+export * from './prepare-upload.js';
+export * from './content-hash.js';

@@ -5,7 +5,6 @@
  * GET /v1/runs/:id and a crash leaves evidence that recovery (recover-runs.ts) cleans up.
  */
 import type { Logger } from 'pino';
-import type { Batch } from '../domain/batch-schema.js';
 import type { Repositories, Store } from '../store/ports.js';
 import { SYSTEM_ACTOR, type RunRecord } from '../store/records.js';
 import { saveRunResult } from './run-results.js';
@@ -100,9 +99,10 @@ export class RunQueue {
     await store.transaction((tx) => tx.runs.markRunning(runId, this.iso()));
     const started = performance.now();
     try {
-      const [input, weights] = await Promise.all([store.read.runs.getInput(run.inputHash), store.read.weights.get(run.weightVersion)]);
-      if (input === undefined || weights === undefined) throw new Error('jobs/run-queue: run input or weights missing');
-      const result = await solver.solve({ batch: input as Batch, weights: weights.profile, options: run.options });
+      // The snapshot stays JSON text on this thread: the worker parses it (a city's is megabytes).
+      const [json, weights] = await Promise.all([store.read.runs.getInputJson(run.inputHash), store.read.weights.get(run.weightVersion)]);
+      if (json === undefined || weights === undefined) throw new Error('jobs/run-queue: run input or weights missing');
+      const result = await solver.solve({ batch: { json }, weights: weights.profile, options: run.options });
       // After a shutdown gave up on it (marked failed, store maybe closed), the result is dropped.
       if (!(await this.stillRunning(runId))) return;
       await store.transaction(async (tx) => {

@@ -7,8 +7,17 @@ import { InvalidInputError, type InputIssue } from '../domain/issues.js';
 import type { WeightProfile } from '../domain/weights.js';
 import type { MatchOptions, MatchResult } from '../match/types.js';
 
+/**
+ * A batch as its JSON text. Handing a worker a string costs one copy; handing it an object graph
+ * costs a walk of every object on the event loop (structured clone), which for a city-sized batch
+ * is tens of milliseconds.
+ */
+export interface BatchJson {
+  readonly json: string;
+}
+
 export interface SolveRequest {
-  readonly batch: Batch;
+  readonly batch: Batch | BatchJson;
   readonly weights: WeightProfile;
   readonly options: Partial<MatchOptions>;
 }
@@ -52,11 +61,16 @@ export function deserializeSolveError(error: SerializedSolveError): Error {
   return rebuilt;
 }
 
+/** The batch of a request, parsed when it came as JSON text. */
+export function batchOf(input: Batch | BatchJson): Batch {
+  return 'json' in input ? (JSON.parse(input.json) as Batch) : input;
+}
+
 /** Runs the matcher on the calling thread (blocks it for the solve's duration). */
 export function createInlineSolver(matcher: Matcher, clock: () => number = () => performance.now()): Solver {
   return {
     async solve(request) {
-      return matcher(request.batch, request.weights, request.options, clock);
+      return matcher(batchOf(request.batch), request.weights, request.options, clock);
     },
     waiting: () => 0,
     async close() {},

@@ -50,13 +50,23 @@ export interface NewBatch {
   readonly createdAt: string;
   readonly createdBy: string;
   readonly contentHash: string;
-  readonly content: BatchContent;
+  readonly counts: { readonly communities: number; readonly offers: number };
+  /**
+   * Communities, offers and earlier pairings (a BatchContent) as JSON text: serialised by the
+   * intake worker, so storing a city-sized batch writes strings instead of walking objects.
+   */
+  readonly contentJson: string;
   readonly needs: readonly NewNeed[];
 }
 export interface NewNeed {
-  readonly need: Need;
+  readonly id: string;
+  readonly community: string;
   readonly district: string;
   readonly street: string;
+  readonly category: string;
+  readonly form: string;
+  /** The need as validated, as JSON text. */
+  readonly json: string;
   readonly status: NeedStatus;
   readonly statusReason: string | null;
   readonly reviewedBy: string | null;
@@ -69,6 +79,8 @@ export interface BatchRepository {
   /** Newest first. */
   list(filter: NeedFilter, page: PageRequest): Promise<Page<BatchRecord>>;
   content(id: string): Promise<BatchContent | undefined>;
+  /** The same as JSON text (for the intake worker, which parses it off the event loop). */
+  contentJson(id: string): Promise<string | undefined>;
 }
 
 export interface NeedStatusChange {
@@ -87,6 +99,8 @@ export interface NeedRepository {
   list(filter: NeedFilter, page: PageRequest): Promise<Page<NeedRecord>>;
   /** Needs of these batches in this status, in batch then submission order. */
   inStatus(batchIds: readonly string[], status: NeedStatus): Promise<readonly Need[]>;
+  /** The same needs as the JSON text of one array (for the intake worker). */
+  inStatusJson(batchIds: readonly string[], status: NeedStatus): Promise<string>;
   /** Compare-and-set on the status; false when the need was not in `from`. */
   changeStatus(change: NeedStatusChange): Promise<boolean>;
 }
@@ -138,6 +152,10 @@ export interface RunRepository {
   /** Stores an input snapshot under its hash (a no-op when it is already stored). */
   putInput(hash: string, snapshot: unknown, at: string): Promise<void>;
   getInput(hash: string): Promise<unknown>;
+  /** Stores a snapshot already serialised (its JSON text) under its hash; a no-op when stored. */
+  putInputJson(hash: string, json: string, at: string): Promise<void>;
+  /** A stored snapshot as JSON text, unparsed (solvers parse it on their own thread). */
+  getInputJson(hash: string): Promise<string | undefined>;
   insert(run: NewRun): Promise<void>;
   get(id: string): Promise<RunRecord | undefined>;
   /** Just the state of a run: cheaper than `get` (no summary or options to decode). */

@@ -1,12 +1,12 @@
 /** Batches: planners submit communities, needs and offers; everyone with a key reads them. */
 import { z } from 'zod';
 import { BatchSchema } from '../../domain/batch-schema.js';
-import { validateBatchOrThrow } from '../../intake/load-batch.js';
+import { InvalidInputError } from '../../domain/issues.js';
 import { storeBatch } from '../batch-service.js';
 import { nowIso } from '../deps.js';
 import { IDEMPOTENCY_HEADER, idempotencyKeyOf, idempotent } from '../idempotency.js';
 import { problems } from '../problem.js';
-import { ALL_ROLES, route, type AnyRoute } from '../route.js';
+import { ALL_ROLES, route, type AnyRoute, type BodyContext } from '../route.js';
 import {
   BatchId,
   CategoryFilter,
@@ -29,6 +29,18 @@ export const NeedFilterQuery = {
   status: NeedStatusFilter.optional(),
 };
 
+/**
+ * The upload, parsed, validated and prepared by the intake worker (most of a second of CPU for a
+ * city), with the Idempotency-Key request hash when a key was sent.
+ */
+async function readBatchUpload(text: string, { req, deps, query }: BodyContext) {
+  const fingerprinted = req.get(IDEMPOTENCY_HEADER) !== undefined;
+  const outcome = await deps.intake.upload({ text, ...(fingerprinted ? { fingerprintQuery: query } : {}) });
+  if (outcome.kind === 'malformed') throw problems.malformedJson(outcome.message);
+  if (outcome.kind === 'invalid') throw new InvalidInputError(outcome.issues, 'intake: batch');
+  return outcome;
+}
+
 export const batchRoutes: AnyRoute[] = [
   route({
     method: 'post',
@@ -38,7 +50,7 @@ export const batchRoutes: AnyRoute[] = [
     roles: ['planner', 'official', 'admin'],
     query: z.strictObject({ verified: z.enum(['true', 'false']).default('false').describe('Submit pre-verified (official, admin)') }),
     body: BatchSchema,
-    validateBody: validateBatchOrThrow,
+    readBody: readBatchUpload,
     headers: [{ name: IDEMPOTENCY_HEADER, description: 'Same key + same body returns the first answer; + another body is 409' }],
     responses: {
       201: { description: 'Stored', schema: BatchView },
@@ -51,10 +63,9 @@ export const batchRoutes: AnyRoute[] = [
       }
       const key = idempotencyKeyOf(req);
       const at = nowIso(deps);
-      const fingerprint = { query, body: req.body as unknown };
       return deps.store.transaction((tx) =>
-        idempotent(tx, { req, actor, key, fingerprint, at }, async () => {
-          const stored = await storeBatch(tx, { batch: body, actor, at, preVerified });
+        idempotent(tx, { req, actor, key, requestHash: body.requestHash, at }, async () => {
+          const stored = await storeBatch(tx, { batch: body.batch, actor, at, preVerified });
           return { status: 201, body: batchView(stored), headers: { Location: `/v1/batches/${stored.id}` } };
         }),
       );

@@ -91,10 +91,15 @@ export const runResultRoutes: AnyRoute[] = [
     responses: { 200: { description: 'transport/v1 model' }, 404: { description: 'No such run' } },
     handler: async ({ params, deps }) => {
       const run = await runOr404(deps, params.runId);
-      const [snapshot, weights] = await Promise.all([deps.store.read.runs.getInput(run.inputHash), deps.store.read.weights.get(run.weightVersion)]);
-      if (snapshot === undefined || !weights) throw new Error(`api/runs: inputs of ${run.id} are missing`);
-      const model = deps.exportModel(snapshot as never, weights.profile, run.options);
-      return { status: 200, body: model, headers: { 'Content-Disposition': `attachment; filename="${run.id}.transport.json"` } };
+      const [json, weights] = await Promise.all([deps.store.read.runs.getInputJson(run.inputHash), deps.store.read.weights.get(run.weightVersion)]);
+      if (json === undefined || !weights) throw new Error(`api/runs: inputs of ${run.id} are missing`);
+      // Candidates and scoring for a city take seconds: the intake worker builds and serialises it.
+      const model = await deps.intake.model({ batch: { json }, weights: weights.profile, options: run.options });
+      return {
+        status: 200,
+        text: { contentType: 'application/json', content: model },
+        headers: { 'Content-Disposition': `attachment; filename="${run.id}.transport.json"` },
+      };
     },
   }),
   route({

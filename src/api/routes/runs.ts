@@ -6,11 +6,10 @@ import { z } from 'zod';
 import { defaultMatchOptions } from '../../match/types.js';
 import { reviewOptions } from '../../review/resolve-options.js';
 import { diffPairings, pairKeyOf } from '../../review/diff-runs.js';
-import type { RunRecord } from '../../store/records.js';
 import type { AppDeps } from '../deps.js';
 import type { Reply } from '../route.js';
 import { ALL_ROLES, route, type AnyRoute } from '../route.js';
-import { assembleSnapshot, requireSucceeded, runOr404, startRun, weightsFor, type StartedRun } from '../run-service.js';
+import { assembleSnapshot, requireSucceeded, runOr404, startRun, storedSnapshot, weightsFor, type StartedRun } from '../run-service.js';
 import { BatchId, PageQuery, RunId, RunStatusFilter, pageOf, pageReply } from '../schemas/common.js';
 import { PairingView, RunView, StatisticsView, pairingView, runView, statisticsView } from '../views.js';
 
@@ -62,12 +61,6 @@ async function startedReply(deps: AppDeps, started: StartedRun, extra: Record<st
       ...extra,
     },
   };
-}
-
-async function snapshotOf(deps: AppDeps, run: RunRecord) {
-  const snapshot = await deps.store.read.runs.getInput(run.inputHash);
-  if (snapshot === undefined) throw new Error(`api/runs: input snapshot of ${run.id} is missing`);
-  return snapshot as Parameters<typeof startRun>[2]['snapshot'];
 }
 
 export const runRoutes: AnyRoute[] = [
@@ -133,7 +126,7 @@ export const runRoutes: AnyRoute[] = [
       requireSucceeded(original);
       const weights = await weightsFor(deps, original.weightVersion);
       const started = await startRun(deps, actor, {
-        kind: 'replay', batchIds: original.batchIds, snapshot: await snapshotOf(deps, original), weights,
+        kind: 'replay', batchIds: original.batchIds, snapshot: await storedSnapshot(deps, original), weights,
         options: original.options, parentRunId: original.id, background: body.background,
       });
       if (!started.result) return startedReply(deps, started);
@@ -169,7 +162,7 @@ export const runRoutes: AnyRoute[] = [
       };
       const weights = await weightsFor(deps, source.weightVersion);
       const started = await startRun(deps, actor, {
-        kind: 'resolve', batchIds: source.batchIds, snapshot: await snapshotOf(deps, source), weights, options,
+        kind: 'resolve', batchIds: source.batchIds, snapshot: await storedSnapshot(deps, source), weights, options,
         parentRunId: source.id, background: body.background,
       });
       if (!started.result) return startedReply(deps, started);

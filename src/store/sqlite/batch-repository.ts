@@ -1,7 +1,7 @@
 import type { BatchRepository, NeedFilter } from '../ports.js';
 import type { BatchContent, BatchRecord, NeedStatus } from '../records.js';
 import type { SqliteDatabase } from './open-database.js';
-import { ROWS_PER_YIELD, parseJson, statementCache, whereClause, yieldToEventLoop } from './statements.js';
+import { parseJson, statementCache, timeSlicer, whereClause } from './statements.js';
 
 interface BatchRow {
   id: string;
@@ -63,31 +63,33 @@ export function sqliteBatches(db: SqliteDatabase): BatchRepository {
         batch.createdAt,
         batch.createdBy,
         batch.contentHash,
-        batch.content.communities.length,
+        batch.counts.communities,
         batch.needs.length,
-        batch.content.offers.length,
-        JSON.stringify(batch.content),
+        batch.counts.offers,
+        batch.contentJson,
       );
       const insertNeed = sql(
         `INSERT INTO needs (batch_id, need_id, seq, community, district, street, category, form, status,
            status_reason, reviewed_by, reviewed_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
+      const slice = timeSlicer();
       for (const [index, n] of batch.needs.entries()) {
-        if (index > 0 && index % ROWS_PER_YIELD === 0) await yieldToEventLoop();
+        const pause = slice();
+        if (pause) await pause;
         insertNeed.run(
           batch.id,
-          n.need.id,
+          n.id,
           index,
-          n.need.community,
+          n.community,
           n.district,
           n.street,
-          n.need.category,
-          n.need.form,
+          n.category,
+          n.form,
           n.status,
           n.statusReason,
           n.reviewedBy,
           n.reviewedAt,
-          JSON.stringify(n.need),
+          n.json,
         );
       }
     },
@@ -111,6 +113,9 @@ export function sqliteBatches(db: SqliteDatabase): BatchRepository {
     async content(id) {
       const row = sql('SELECT content FROM batches WHERE id = ?').get(id) as { content: string } | undefined;
       return row ? parseJson<BatchContent>(row.content) : undefined;
+    },
+    async contentJson(id) {
+      return sql('SELECT content AS json FROM batches WHERE id = ?').pluck().get(id) as string | undefined;
     },
   };
 }

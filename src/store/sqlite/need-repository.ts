@@ -56,6 +56,12 @@ export function sqliteNeeds(db: SqliteDatabase): NeedRepository {
       }
       return out;
     },
+    async inStatusJson(batchIds, status) {
+      // One string built by SQLite: no row objects, no per-need parse on the event loop.
+      const stmt = sql("SELECT '[' || COALESCE(group_concat(body, ',' ORDER BY seq), '') || ']' FROM needs WHERE batch_id = ? AND status = ?").pluck();
+      const arrays = batchIds.map((batchId) => stmt.get(batchId, status) as string);
+      return arrays.length === 1 ? arrays[0]! : `[${arrays.map((a) => a.slice(1, -1)).filter((a) => a !== '').join(',')}]`;
+    },
     async changeStatus(change) {
       const result = sql(
         `UPDATE needs SET status = ?, status_reason = ?, reviewed_by = ?, reviewed_at = ?

@@ -2,7 +2,7 @@ import type { Alternate, ScoreBreakdown } from '../../match/types.js';
 import type { PairingRepository, PairingSort } from '../ports.js';
 import type { PairingRecord, PairingStatus } from '../records.js';
 import type { SqliteDatabase } from './open-database.js';
-import { ROWS_PER_YIELD, statementCache, whereClause, yieldToEventLoop } from './statements.js';
+import { statementCache, timeSlicer, whereClause } from './statements.js';
 
 interface PairingRow {
   id: number;
@@ -78,8 +78,10 @@ export function sqlitePairings(db: SqliteDatabase): PairingRepository {
            form, provider_kind, locked, status, reason, decided_by, decided_at, detail)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
-      for (const [i, p] of pairings.entries()) {
-        if (i > 0 && i % ROWS_PER_YIELD === 0) await yieldToEventLoop();
+      const slice = timeSlicer();
+      for (const p of pairings) {
+        const pause = slice();
+        if (pause) await pause;
         const detail: PairingDetail = { score: p.score, alternates: [...p.alternates] };
         insert.run(
           p.runId, p.need, p.offer, p.amount, p.unit, p.value, p.community, p.district, p.street, p.category,

@@ -53,6 +53,12 @@ export function sqliteRuns(db: SqliteDatabase): RunRepository {
       const row = sql('SELECT body FROM run_inputs WHERE hash = ?').get(hash) as { body: string } | undefined;
       return row ? (JSON.parse(row.body) as unknown) : undefined;
     },
+    async putInputJson(hash, json, at) {
+      sql('INSERT INTO run_inputs (hash, body, created_at) VALUES (?, ?, ?) ON CONFLICT (hash) DO NOTHING').run(hash, json, at);
+    },
+    async getInputJson(hash) {
+      return sql('SELECT body AS json FROM run_inputs WHERE hash = ?').pluck().get(hash) as string | undefined;
+    },
     async insert(run) {
       const seq = (sql('SELECT COALESCE(MAX(seq), 0) + 1 AS s FROM runs').get() as { s: number }).s;
       sql(

@@ -1,7 +1,11 @@
 import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from './open-database.js';
 
-/** Prepares each SQL text once per connection and hands back the cached statement after that. */
+/**
+ * Prepares each SQL text once per connection and hands back the cached statement after that.
+ * A statement's modes (`pluck`, `raw`) stick to it, so a query run in another mode needs its own
+ * text (e.g. `SELECT body AS json …`).
+ */
 export function statementCache(db: SqliteDatabase): (sql: string) => Statement {
   const cache = new Map<string, Statement>();
   return (sql) => {
@@ -31,8 +35,8 @@ export function parseJson<T>(text: string | null): T {
   return (text === null ? null : JSON.parse(text)) as T;
 }
 
-/** Rows written between two yields to the event loop by a long insert. */
-export const ROWS_PER_YIELD = 2_000;
+/** How long a long insert may hold the event loop before it lets other work run. */
+export const YIELD_EVERY_MS = 5;
 
 /**
  * Lets the event loop run (and the read connection answer requests) in the middle of a long
@@ -41,4 +45,19 @@ export const ROWS_PER_YIELD = 2_000;
  */
 export function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * A time slicer for long loops: `await slice()` after each row yields to the event loop once
+ * `budgetMs` have passed since the last yield. Time, not a row count, bounds the stall: rows differ
+ * in cost, and so does the machine's load.
+ */
+export function timeSlicer(budgetMs = YIELD_EVERY_MS): () => Promise<void> | undefined {
+  let since = performance.now();
+  return () => {
+    if (performance.now() - since < budgetMs) return undefined;
+    return yieldToEventLoop().then(() => {
+      since = performance.now();
+    });
+  };
 }

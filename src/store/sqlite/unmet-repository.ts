@@ -2,7 +2,7 @@ import type { UnmetReason } from '../../match/types.js';
 import type { UnmetRepository } from '../ports.js';
 import type { UnmetRecord } from '../records.js';
 import type { SqliteDatabase } from './open-database.js';
-import { ROWS_PER_YIELD, statementCache, whereClause, yieldToEventLoop } from './statements.js';
+import { statementCache, timeSlicer, whereClause } from './statements.js';
 
 interface UnmetRow {
   run_id: string;
@@ -36,8 +36,10 @@ export function sqliteUnmet(db: SqliteDatabase): UnmetRepository {
         `INSERT INTO unmet (run_id, need_id, seq, community, district, category, form, demand, met, reason_code, reason)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
+      const slice = timeSlicer();
       for (const [seq, u] of unmet.entries()) {
-        if (seq > 0 && seq % ROWS_PER_YIELD === 0) await yieldToEventLoop();
+        const pause = slice();
+        if (pause) await pause;
         insert.run(u.runId, u.need, seq, u.community, u.district, u.category, u.form, u.demand, u.met,
           u.reason.code, JSON.stringify(u.reason));
       }
