@@ -18,7 +18,15 @@ function communityOptions(lookups: Lookups | undefined, f: PairingFilters): Sele
   );
 }
 
-export function FilterBar({ filters, lookups, onChange, onClear }: { filters: PairingFilters; lookups: Lookups | undefined; onChange: (f: PairingFilters) => void; onClear: () => void }) {
+/** A community given alone (a shared link) shows its district and street too. */
+function withPlaceOf(f: PairingFilters, lookups: Lookups | undefined): PairingFilters {
+  const community = f.community ? lookups?.communities.get(f.community) : undefined;
+  return community && f.district === '' ? { ...f, district: community.district, street: community.street } : f;
+}
+
+export function FilterBar(props: { filters: PairingFilters; lookups: Lookups | undefined; onChange: (f: PairingFilters) => void; onClear: () => void }) {
+  const { lookups, onChange, onClear } = props;
+  const filters = withPlaceOf(props.filters, lookups);
   const i18n = useI18n();
   const { t } = i18n;
   const set = (field: FilterField | 'sort') => (value: string) => {

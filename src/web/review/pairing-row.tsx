@@ -85,7 +85,7 @@ export function PairingRow({ pairing, lookups, canDecide, problem, onOutcome }: 
   const proposed = pairing.status === 'proposed';
   return (
     <>
-      <tr class={`pairing-row status-${pairing.status}`} data-pairing={pairing.id} data-need={pairing.need} data-offer={pairing.offer} data-status={pairing.status}>
+      <tr class={`pairing-row status-${pairing.status}`} data-pairing={pairing.id} data-need={pairing.need} data-offer={pairing.offer} data-community={pairing.community} data-status={pairing.status}>
         <NeedCell pairing={pairing} lookups={lookups} />
         <OfferCell pairing={pairing} lookups={lookups} />
         <td data-label={t('pairings.col.amount')} class="num">
