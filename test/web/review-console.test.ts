@@ -166,9 +166,10 @@ describe('the review console', () => {
     for (const p of decided.approved) expect((await service.api('admin', 'GET', `/v1/pairings/${p.id}`)).body.status).toBe('approved');
     const rejected = (await service.api('admin', 'GET', `/v1/pairings/${toReject.id}`)).body;
     expect([rejected.status, rejected.reason, rejected.decidedBy]).toEqual(['rejected', '与社区活动时间冲突，已另行安排', service.keyIds.official]);
+    await row(official, toReject.id).scrollIntoViewIfNeeded();
+    await screenshot(official, 'pairings-decisions-1366x768');
     await official.evaluate('window.scrollTo(0, 0)');
     await screenshot(official, 'pairings-1366x768');
-    await screenshot(official, 'pairings-1366-full', true);
   });
 
   it('re-solves: the approved pairings are kept and the rejected pair is gone', async () => {
