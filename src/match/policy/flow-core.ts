@@ -65,8 +65,17 @@ export function runFlowCore(input: CoreInput): CoreResult {
   if (!state.solveAll()) throw new Error('match/policy: the relaxation of a block is infeasible (locked pairs exceed capacity?)');
   const relaxationBound = -[...state.solutions.values()].reduce((s, x) => s + x.dualBound, 0) / input.scale;
   const relaxed = new Map([...state.solutions].map(([b, sol]) => [b, { flow: sol.flow, bound: -sol.dualBound / input.scale }] as const));
-  if (input.start) state.useFlows(input.start);
   let rounds = 0;
+  if (input.start) {
+    // The start flows only choose the first fixes; the rounds after read the real solves.
+    state.useFlows(input.start);
+    const fixes = state.proposeFixes();
+    state.useFlows(new Map([...state.solutions].map(([b, sol]) => [b, sol.flow] as const)));
+    if (fixes.length > 0) {
+      state.commit(fixes);
+      rounds++;
+    }
+  }
   let timedOut = false;
   for (; rounds < MAX_ROUNDS; rounds++) {
     const fixes = state.proposeFixes();

@@ -49,8 +49,14 @@ export interface LagrangianInput {
   readonly relaxedValue: ReadonlyMap<number, number>;
   /** Value of the best known solution per block (the steps' target). */
   readonly primalValue: ReadonlyMap<number, number>;
-  /** Stop a cluster once its bound is within this share of its target. */
+  /** Stop once the bound is within this share of the best known solution. */
   readonly relativeGap: number;
+  /**
+   * Whether the floors are hard. When the best known solution leaves a floor unmet, the problem
+   * is "most floors first, then value", and floor rows would bound a different (infeasible)
+   * problem: they are left out, which keeps the bound valid.
+   */
+  readonly floorsHard: boolean;
   readonly maxIterations?: number;
 }
 
@@ -68,7 +74,7 @@ function isTerm(t: Term | undefined): t is Term {
 }
 
 /** Rows of the set's rule instances, over block arcs. */
-export function relaxedRows(rules: RuleModel, ids: ReadonlySet<number>): Row[] {
+export function relaxedRows(rules: RuleModel, ids: ReadonlySet<number>, floorsHard = true): Row[] {
   const rows: Row[] = [];
   const share = (n: number): Term | undefined => {
     const t = rules.targets[n];
@@ -86,7 +92,7 @@ export function relaxedRows(rules: RuleModel, ids: ReadonlySet<number>): Row[] {
     }
     if (terms.length > 0) rows.push({ terms, rhs: limit.limit, equal: false });
   }
-  for (const floor of rules.floors) {
+  for (const floor of floorsHard ? rules.floors : []) {
     const terms = floor.needs.map(share).filter(isTerm).map(([b, a, c]): Term => [b, a, -c]);
     if (terms.length > 0) rows.push({ terms, rhs: -floor.floor, equal: false });
   }
@@ -102,7 +108,7 @@ export function relaxedRows(rules: RuleModel, ids: ReadonlySet<number>): Row[] {
 }
 
 export function improveBound(input: LagrangianInput): LagrangianResult {
-  const all = relaxedRows(input.rules, new Set(input.ids));
+  const all = relaxedRows(input.rules, new Set(input.ids), input.floorsHard);
   const rows = all.filter((row) => row.equal || activity(row, input.relaxed) > row.rhs - 1e-9);
   const steppers = clusterRows(rows, input.ids).map((c) => new ClusterStepper(input, c.rows, c.blocks));
   const clustered = new Set(steppers.flatMap((c) => c.blocks));

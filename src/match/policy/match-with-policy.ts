@@ -112,13 +112,19 @@ function policyReport(stages: ModelStages, policy: PolicyOptions, run: PolicyRun
   const { prepared, solution } = run;
   const flows = solution.solutions.map((s) => s.flow);
   const needId = (n: number) => stages.index.needs[n]!.id;
+  const waived = new Set(solution.sets.flatMap((s) => s.unmetFloors));
   return {
     rules: POLICY_RULES.filter((r) => ruleOn(policy, r)),
     sets: solution.sets.map((s) => ({ blocks: s.blocks.length, arcs: s.arcs, method: s.method, objective: s.objective, bound: s.bound, proven: s.proven, timeLimitReached: s.timeLimitReached, detail: s.detail })),
     removedPairs: prepared.rules.removedEdges,
     floorExemptions: prepared.exemptions,
     unmetByRule: unmetByRule(stages, policy, run),
-    violations: ruleViolations(prepared.rules, flows, needId),
+    floorsNotMet: [...waived].map((f) => {
+      const floor = prepared.rules.floors[f]!;
+      const community = stages.index.communities[floor.community]!;
+      return { community: community.id, district: community.district, floor: floor.floor, met: floor.needs.filter((n) => isMet(prepared.rules, flows, n)).length };
+    }),
+    violations: ruleViolations(prepared.rules, flows, needId, undefined, waived),
   };
 }
 

@@ -21,10 +21,19 @@ export interface ActiveRules {
 
 export const allRulesActive: ActiveRules = { group: () => true, switchLower: () => true, edgeLimit: () => true, needLimit: () => true, floor: () => true };
 
+/**
+ * How floors enter: `hard` (every floor met), or soft with a binary "covered" per floor —
+ * `coverage` maximises the number of floors met (value ignored), `atLeast` asks for at least
+ * that many floors met while maximising value (together: most floors first, then value).
+ */
+export type FloorMode = { readonly kind: 'hard' } | { readonly kind: 'coverage' } | { readonly kind: 'atLeast'; readonly covered: number };
+
 export interface BuiltMip {
   readonly problem: MipProblem;
   /** Reads the binary choices off a solution vector. */
   readonly decisions: (values: Float64Array) => Decisions;
+  /** Floors (indices) a solution vector leaves unmet (soft floor modes only). */
+  readonly waived: (values: Float64Array) => number[];
 }
 
 /** Sparse rows under construction. */
@@ -46,7 +55,15 @@ class RowList {
 }
 
 /** Builds the MIP of blocks `ids` (every rule instance must lie within them). */
-export function buildMip(blocks: readonly FlowBlock[], ids: readonly number[], rules: RuleModel, bounds: Bounds, scale: number, active: ActiveRules = allRulesActive): BuiltMip {
+export function buildMip(
+  blocks: readonly FlowBlock[],
+  ids: readonly number[],
+  rules: RuleModel,
+  bounds: Bounds,
+  scale: number,
+  active: ActiveRules = allRulesActive,
+  floorMode: FloorMode = { kind: 'hard' },
+): BuiltMip {
   const offset = new Map<number, number>();
   let cols = 0;
   for (const b of ids) {
@@ -61,7 +78,7 @@ export function buildMip(blocks: readonly FlowBlock[], ids: readonly number[], r
   for (const b of ids) {
     const net = blocks[b]!.network;
     for (let a = 0; a < net.arcCount; a++) {
-      cost.push(-net.cost[a]! / scale);
+      cost.push(floorMode.kind === 'coverage' ? 0 : -net.cost[a]! / scale);
       lower.push(bounds.lower[b]![a]!);
       upper.push(bounds.upper[b]![a]!);
       integer.push(0);
@@ -80,7 +97,7 @@ export function buildMip(blocks: readonly FlowBlock[], ids: readonly number[], r
   const groupCol = groupColumns(rules, inSet, active, rows, col, binary);
   const switchCol = switchColumns(rules, inSet, active, rows, col, binary);
   const needFunded = needLimitColumns(rules, inSet, active, rows, col, binary);
-  const needCounted = floorColumns(rules, inSet, active, rows, col, binary);
+  const { counted: needCounted, covered } = floorColumns(rules, inSet, active, rows, col, binary, floorMode, cost);
   const problem: MipProblem = {
     numCols: cols,
     numRows: rows.lower.length,
@@ -103,6 +120,7 @@ export function buildMip(blocks: readonly FlowBlock[], ids: readonly number[], r
       needNone: new Set([...needFunded].filter(([, c]) => !on(values, c)).map(([n]) => n)),
       needMet: new Set([...needCounted].filter(([, c]) => on(values, c)).map(([n]) => n)),
     }),
+    waived: (values) => [...covered].filter(([, c]) => !on(values, c)).map(([f]) => f),
   };
 }
 
@@ -186,24 +204,46 @@ function needLimitColumns(rules: RuleModel, blocks: ReadonlySet<number>, active:
   return cols;
 }
 
-/** w_n: a need counts toward its community's floor only when met in full. */
-function floorColumns(rules: RuleModel, blocks: ReadonlySet<number>, active: ActiveRules, rows: RowList, col: Col, binary: Binary): Map<number, number> {
-  const cols = new Map<number, number>();
+/** w_n: a need counts toward its community's floor only when met in full; c_f: floor f is met (soft modes). */
+function floorColumns(
+  rules: RuleModel,
+  blocks: ReadonlySet<number>,
+  active: ActiveRules,
+  rows: RowList,
+  col: Col,
+  binary: Binary,
+  mode: FloorMode,
+  cost: number[],
+): { counted: Map<number, number>; covered: Map<number, number> } {
+  const counted = new Map<number, number>();
+  const covered = new Map<number, number>();
   rules.floors.forEach((floor, fi) => {
     if (!active.floor(fi)) return;
     const ws: number[] = [];
     for (const n of floor.needs) {
       const t = rules.targets[n];
       if (!t || !blocks.has(t.block)) continue;
-      let w = cols.get(n);
+      let w = counted.get(n);
       if (w === undefined) {
-        cols.set(n, (w = binary()));
+        counted.set(n, (w = binary()));
         rows.add([col(t.block, t.arc), w], [1, -t.units], 0, Number.POSITIVE_INFINITY);
         for (const a of t.shortArcs) rows.add([col(t.block, a), w], [1, 1], Number.NEGATIVE_INFINITY, 1);
       }
       ws.push(w);
     }
-    rows.add(ws, ws.map(() => 1), floor.floor, Number.POSITIVE_INFINITY);
+    if (ws.length === 0) return;
+    if (mode.kind === 'hard') {
+      rows.add(ws, ws.map(() => 1), floor.floor, Number.POSITIVE_INFINITY);
+      return;
+    }
+    const c = binary();
+    if (mode.kind === 'coverage') cost[c] = 1;
+    covered.set(fi, c);
+    rows.add([...ws, c], [...ws.map(() => 1), -floor.floor], 0, Number.POSITIVE_INFINITY);
   });
-  return cols;
+  if (mode.kind === 'atLeast' && covered.size > 0) {
+    const cs = [...covered.values()];
+    rows.add(cs, cs.map(() => 1), mode.covered, Number.POSITIVE_INFINITY);
+  }
+  return { counted, covered };
 }

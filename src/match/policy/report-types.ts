@@ -61,6 +61,11 @@ export interface PolicyReport {
   /** Communities whose coverage floor no assignment can reach on its own, and why. */
   readonly floorExemptions: readonly FloorExemption[];
   readonly unmetByRule: readonly RuleUnmet[];
+  /**
+   * Communities whose floor the answer does not meet although each could be met on its own: no
+   * assignment found meets these floors together with the others (see `infeasibility`).
+   */
+  readonly floorsNotMet: readonly { readonly community: string; readonly district: string; readonly floor: number; readonly met: number }[];
   /** Rule instances the returned pairings break (empty unless a conflict was relaxed or locks win). */
   readonly violations: readonly RuleViolation[];
 }

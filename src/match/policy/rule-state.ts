@@ -41,10 +41,23 @@ export function switchUnits(rules: RuleModel, flows: BlockFlows, s: number): num
   return x;
 }
 
-/** Every rule instance the flows break; empty when the solution keeps every rule. */
-export function ruleViolations(rules: RuleModel, flows: BlockFlows, needId: (n: number) => string): RuleViolation[] {
+/**
+ * Every rule instance the flows break; empty when the solution keeps every rule. With `blocks`,
+ * only instances in those blocks are read (the others' flows may not exist yet). Floors listed in
+ * `waived` (met as many as any assignment can, see solve-policy) are not counted.
+ */
+export function ruleViolations(
+  rules: RuleModel,
+  flows: BlockFlows,
+  needId: (n: number) => string,
+  blocks?: ReadonlySet<number>,
+  waived: ReadonlySet<number> = new Set(),
+): RuleViolation[] {
+  const here = (b: number | undefined) => b !== undefined && (blocks === undefined || blocks.has(b));
+  const needHere = (n: number) => here(rules.targets[n]?.block);
   const out: RuleViolation[] = [];
   for (const g of rules.groups) {
+    if (!g.needs.some(needHere)) continue;
     const met = g.needs.filter((n) => isMet(rules, flows, n)).length;
     const touched = g.needs.filter((n) => unitsOf(rules, flows, n) > EPS).length;
     if (g.forced ? met !== g.needs.length : met !== g.needs.length && touched > 0) {
@@ -52,20 +65,22 @@ export function ruleViolations(rules: RuleModel, flows: BlockFlows, needId: (n: 
     }
   }
   rules.switches.forEach((sw, s) => {
+    if (!here(sw.block)) return;
     const x = switchUnits(rules, flows, s);
     if (x > EPS && (x < sw.lower - EPS || x > sw.upper + EPS)) out.push({ rule: 'minAllocation', key: `edge ${sw.edge}`, detail: `${x} units, allowed 0 or ${sw.lower}..${sw.upper}` });
   });
   for (const limit of rules.edgeLimits) {
-    const on = limit.switches.filter((s) => switchUnits(rules, flows, s) > EPS).length;
+    const on = limit.switches.filter((s) => here(rules.switches[s]!.block) && switchUnits(rules, flows, s) > EPS).length;
     if (on > limit.limit) out.push({ rule: limit.rule, key: limit.key, detail: `${on} pairings, at most ${limit.limit}` });
   }
   for (const limit of rules.needLimits) {
-    const funded = limit.needs.filter((n) => unitsOf(rules, flows, n) > EPS).length;
+    const funded = limit.needs.filter((n) => needHere(n) && unitsOf(rules, flows, n) > EPS).length;
     if (funded > limit.limit) out.push({ rule: limit.rule, key: limit.key, detail: `${funded} funded projects, at most ${limit.limit}` });
   }
-  for (const floor of rules.floors) {
+  rules.floors.forEach((floor, f) => {
+    if (waived.has(f) || !floor.needs.some(needHere)) return;
     const met = floor.needs.filter((n) => isMet(rules, flows, n)).length;
     if (met < floor.floor) out.push({ rule: 'coverageFloor', key: `community ${floor.community}`, detail: `${met} needs met in full, floor ${floor.floor} (e.g. ${floor.needs.slice(0, 3).map(needId).join(', ')})` });
-  }
+  });
   return out;
 }

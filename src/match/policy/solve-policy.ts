@@ -15,16 +15,19 @@ import type { FlowBlock } from './blocks.js';
 import { copyBounds, type Bounds } from './bounds.js';
 import { coupledSets, type CoupledSet } from './coupled-sets.js';
 import { applyDecisions, decisionsIn, emptyDecisions, type Decisions } from './decisions.js';
-import { ruleViolations } from './rule-state.js';
+import { isMet, ruleViolations } from './rule-state.js';
 import { runFlowCore } from './flow-core.js';
 import { improveBound } from './lagrangian.js';
-import { buildMip } from './mip-builder.js';
+import { allRulesActive, buildMip } from './mip-builder.js';
 import type { PolicyOptions } from './options.js';
 import type { PreparedRules } from './prepare-rules.js';
 import { solveBlock, type BlockSolution } from './solve-block.js';
 import type { PolicySolvers } from './solver-ports.js';
 
 export type SetMethod = 'flow' | 'mip' | 'flow-core';
+
+/** Relative slack between a MIP solver's proven bound and the exact objective still read as "optimal". */
+export const MIP_TOLERANCE = 1e-6;
 
 /** How one coupled set was solved. Values in value units, constants of locked pairs excluded. */
 export interface SetOutcome {
@@ -120,11 +123,31 @@ function remainingSeconds(ctx: SolveContext): number {
   return Math.max(0.05, (ctx.deadline - ctx.solvers.clock()) / 1000);
 }
 
-/** Exact MIP, then the flows re-solved under its choices. Undefined when the flow core should take over. */
+/**
+ * Exact MIP, then the flows re-solved under its choices. When the floors cannot all be met, two
+ * more MIPs make them soft in lexicographic order: first the most floors any assignment meets,
+ * then the most value among assignments meeting that many. Undefined when the flow core should
+ * take over (no answer from the MIP solver in time, or a conflict without floors to give).
+ */
 function solveExact(ctx: SolveContext, set: CoupledSet): SetOutcome | undefined {
   const { rules, base } = ctx.prepared;
-  const built = buildMip(ctx.prepared.blockSet.blocks, set.blocks, rules, base, ctx.scale);
-  const out = ctx.solvers.mip(built.problem, { timeLimitSeconds: remainingSeconds(ctx), relativeGap: ctx.policy.relativeGap });
+  const blocks = ctx.prepared.blockSet.blocks;
+  const limits = () => ({ timeLimitSeconds: remainingSeconds(ctx), relativeGap: ctx.policy.relativeGap });
+  let built = buildMip(blocks, set.blocks, rules, base, ctx.scale);
+  let out = ctx.solvers.mip(built.problem, limits());
+  let waived: number[] = [];
+  let coverageProven = true;
+  let note = '';
+  if (out.status === 'infeasible' && rules.floors.length > 0) {
+    const cover = ctx.solvers.mip(buildMip(blocks, set.blocks, rules, base, ctx.scale, allRulesActive, { kind: 'coverage' }).problem, { ...limits(), relativeGap: 0 });
+    if (cover.status !== 'optimal' && cover.status !== 'time_limit') return undefined;
+    coverageProven = cover.status === 'optimal';
+    const covered = Math.round(cover.objective);
+    built = buildMip(blocks, set.blocks, rules, base, ctx.scale, allRulesActive, { kind: 'atLeast', covered });
+    out = ctx.solvers.mip(built.problem, limits());
+    if (out.status === 'optimal' || out.status === 'time_limit') waived = built.waived(out.values);
+    note = `; floors cannot all be met: at most ${covered} of them${coverageProven ? ' (proven)' : ' (best found in time)'}`;
+  }
   if (out.status !== 'optimal' && out.status !== 'time_limit') return undefined;
   const decisions = built.decisions(out.values);
   const bounds = copyBounds(base);
@@ -143,8 +166,11 @@ function solveExact(ctx: SolveContext, set: CoupledSet): SetOutcome | undefined 
   mergeDecisions(ctx.decisions, decisions);
   const objective = valueOf(ctx, cost);
   const bound = Math.max(out.bound, objective);
-  const proven = out.status === 'optimal' && bound - objective <= 1e-9 * Math.max(1, Math.abs(objective));
-  return outcome(set, 'mip', objective, proven ? objective : bound, proven, out.status === 'time_limit', [], `HiGHS MIP ${out.status} in ${out.seconds.toFixed(3)} s (${built.problem.numCols} columns, ${countIntegers(built.problem.integer)} binary)`);
+  // HiGHS proves optimality up to its feasibility tolerances (1e-6): its bound may exceed our exact
+  // re-solved objective by that much without any better assignment existing.
+  const proven = coverageProven && out.status === 'optimal' && bound - objective <= MIP_TOLERANCE * Math.max(1, Math.abs(objective));
+  const detail = `HiGHS MIP ${out.status} in ${out.seconds.toFixed(3)} s (${built.problem.numCols} columns, ${countIntegers(built.problem.integer)} binary)${note}`;
+  return outcome(set, 'mip', objective, proven ? objective : bound, proven, out.status === 'time_limit', waived, detail);
 }
 
 function countIntegers(integer: Uint8Array): number {
@@ -179,6 +205,7 @@ function solveByCore(ctx: SolveContext, set: CoupledSet, note: string): SetOutco
       relaxedValue: new Map([...first.relaxed].map(([b, r]) => [b, r.bound] as const)),
       primalValue: new Map(set.blocks.map((b) => [b, valueOf(ctx, core.solutions.get(b)!.cost)] as const)),
       relativeGap: ctx.policy.relativeGap,
+      floorsHard: first.unmetFloors.length === 0,
     });
     bound = Math.min(bound, improved.bound);
     steps = improved.iterations;
@@ -189,9 +216,9 @@ function solveByCore(ctx: SolveContext, set: CoupledSet, note: string): SetOutco
       const again = runFlowCore({ ...input, start: improved.flows });
       timedOut ||= again.timedOut;
       const mixed = bestPerBlock(ctx, set, core, again);
-      if (mixed.value > best) {
+      if (mixed.core !== core && keepsRules(ctx, mixed.core, set)) {
         core = mixed.core;
-        best = mixed.value;
+        best = valueOfCore(ctx, core, set);
         rounded = mixed.from;
       }
     }
@@ -207,21 +234,45 @@ function solveByCore(ctx: SolveContext, set: CoupledSet, note: string): SetOutco
 
 type CoreRun = Pick<ReturnType<typeof runFlowCore>, 'solutions' | 'decisions' | 'relaxationBound' | 'rounds' | 'unmetFloors'>;
 
-/** Each block's better solution of two roundings, if together they keep every rule; else the better whole. */
-function bestPerBlock(ctx: SolveContext, set: CoupledSet, a: CoreRun, b: CoreRun): { core: CoreRun; value: number; from: string } {
+/** Floors (indices) of the set that these flows leave unmet. */
+function unmetFloorsOf(ctx: SolveContext, solutions: ReadonlyMap<number, BlockSolution>, set: CoupledSet): number[] {
   const { rules } = ctx.prepared;
-  const fromB = new Set(set.blocks.filter((x) => b.solutions.get(x)!.cost < a.solutions.get(x)!.cost));
-  const solutions = new Map(set.blocks.map((x) => [x, (fromB.has(x) ? b : a).solutions.get(x)!] as const));
   const flows = ctx.prepared.blockSet.blocks.map((_, x) => solutions.get(x)?.flow ?? new Float64Array(0));
-  const whole = valueOfCore(ctx, b, set) > valueOfCore(ctx, a, set) ? { core: b, from: 'Lagrangian multipliers' } : { core: a, from: 'relaxation' };
-  if (fromB.size === 0 || fromB.size === set.blocks.length || ruleViolations(rules, flows, String).length > 0) {
-    return { ...whole, value: valueOfCore(ctx, whole.core, set) };
-  }
+  const inSet = new Set(set.blocks);
+  return rules.floors.flatMap((floor, f) =>
+    floor.needs.some((n) => inSet.has(rules.targets[n]?.block ?? -1)) && floor.needs.filter((n) => isMet(rules, flows, n)).length < floor.floor ? [f] : [],
+  );
+}
+
+/** Lexicographic: fewer unmet floors first, then more value. */
+function better(ctx: SolveContext, set: CoupledSet, x: CoreRun, y: CoreRun): boolean {
+  if (x.unmetFloors.length !== y.unmetFloors.length) return x.unmetFloors.length < y.unmetFloors.length;
+  return valueOfCore(ctx, x, set) > valueOfCore(ctx, y, set);
+}
+
+/**
+ * The better of two roundings; or each block's better answer, where that combination meets as
+ * many floors and breaks no rule.
+ */
+function bestPerBlock(ctx: SolveContext, set: CoupledSet, a: CoreRun, b: CoreRun): { core: CoreRun; from: string } {
+  const { rules } = ctx.prepared;
+  const whole = better(ctx, set, b, a) ? { core: b, from: 'Lagrangian multipliers' } : { core: a, from: 'relaxation' };
+  const fromB = new Set(set.blocks.filter((x) => b.solutions.get(x)!.cost < a.solutions.get(x)!.cost));
+  if (fromB.size === 0 || fromB.size === set.blocks.length) return whole;
+  const solutions = new Map(set.blocks.map((x) => [x, (fromB.has(x) ? b : a).solutions.get(x)!] as const));
+  const unmetFloors = unmetFloorsOf(ctx, solutions, set);
   const decisions = emptyDecisions();
   mergeDecisions(decisions, decisionsIn(a.decisions, rules, new Set(set.blocks.filter((x) => !fromB.has(x)))));
   mergeDecisions(decisions, decisionsIn(b.decisions, rules, fromB));
-  const core: CoreRun = { ...a, solutions, decisions };
-  return { core, value: valueOfCore(ctx, core, set), from: 'relaxation and Lagrangian multipliers, block by block' };
+  const mixed: CoreRun = { ...a, solutions, decisions, unmetFloors };
+  if (!keepsRules(ctx, mixed, set) || !better(ctx, set, mixed, whole.core)) return whole;
+  return { core: mixed, from: 'relaxation and Lagrangian multipliers, block by block' };
+}
+
+/** Whether a rounding's solution keeps every rule instance of the set (its unmet floors aside). */
+function keepsRules(ctx: SolveContext, core: CoreRun, set: CoupledSet): boolean {
+  const flows = ctx.prepared.blockSet.blocks.map((_, x) => core.solutions.get(x)?.flow ?? new Float64Array(0));
+  return ruleViolations(ctx.prepared.rules, flows, String, new Set(set.blocks), new Set(core.unmetFloors)).length === 0;
 }
 
 function valueOfCore(ctx: SolveContext, core: CoreRun, set: CoupledSet): number {
