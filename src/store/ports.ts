@@ -189,10 +189,20 @@ export interface PairingDecision {
   readonly at: string;
 }
 
+/**
+ * A pairing with its score breakdown and alternates left as the JSON text they are stored as
+ * (`{"score":…,"alternates":[…]}`), for pages that are sent on as JSON without being decoded.
+ */
+export interface RawPairingRecord extends Omit<PairingRecord, 'score' | 'alternates'> {
+  readonly detailJson: string;
+}
+
 export interface PairingRepository {
   insertMany(pairings: readonly NewPairing[]): Promise<void>;
   get(id: number): Promise<PairingRecord | undefined>;
   list(runId: string, filter: PairingFilter, sort: PairingSort, page: PageRequest): Promise<Page<PairingRecord>>;
+  /** The same page, with each pairing's detail as stored JSON text (see RawPairingRecord). */
+  listRaw(runId: string, filter: PairingFilter, sort: PairingSort, page: PageRequest): Promise<Page<RawPairingRecord>>;
   /** Every pairing of a run, in id order. */
   all(runId: string): Promise<readonly PairingRecord[]>;
   countByStatus(runId: string): Promise<Readonly<Record<PairingStatus, number>>>;

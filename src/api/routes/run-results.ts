@@ -11,9 +11,10 @@ import {
   RunId,
   pageOf,
   pageReply,
+  pageReplyJson,
 } from '../schemas/common.js';
 import { requireSucceeded, requireSucceededRun, runOr404 } from '../run-service.js';
-import { PairingView, StatisticsView, pairingView, statisticsView } from '../views.js';
+import { PairingView, StatisticsView, pairingViewJson, statisticsView } from '../views.js';
 
 const RunParams = z.strictObject({ runId: RunId });
 const Community = z.string().min(1).max(64);
@@ -40,8 +41,9 @@ export const runResultRoutes: AnyRoute[] = [
     handler: async ({ params, query, deps }) => {
       await requireSucceededRun(deps, params.runId);
       const { limit, offset, sort, ...filter } = query;
-      const page = await deps.store.read.pairings.list(params.runId, filter, sort, { limit, offset });
-      return { status: 200, body: pageReply({ items: page.items.map(pairingView), total: page.total }, query) };
+      // Sent as JSON text built around each pairing's stored detail (see pairingViewJson).
+      const page = await deps.store.read.pairings.listRaw(params.runId, filter, sort, { limit, offset });
+      return { status: 200, text: { contentType: 'application/json', content: pageReplyJson(page.items.map(pairingViewJson), page.total, query) } };
     },
   }),
   route({

@@ -50,3 +50,9 @@ export function pageReply<T>(page: { items: readonly T[]; total: number }, req: 
   const next = req.offset + page.items.length;
   return { items: page.items, total: page.total, limit: req.limit, offset: req.offset, nextOffset: next < page.total ? next : null };
 }
+
+/** The JSON text of `pageReply` for items that are JSON text already (same keys, same order). */
+export function pageReplyJson(itemsJson: readonly string[], total: number, req: { limit: number; offset: number }): string {
+  const { items: _items, ...rest } = pageReply({ items: itemsJson, total }, req);
+  return `{"items":[${itemsJson.join(',')}],${JSON.stringify(rest).slice(1)}`;
+}

@@ -1,5 +1,5 @@
 import type { Alternate, ScoreBreakdown } from '../../match/types.js';
-import type { PairingRepository, PairingSort } from '../ports.js';
+import type { PairingFilter, PairingRepository, PairingSort, RawPairingRecord } from '../ports.js';
 import type { PairingRecord, PairingStatus } from '../records.js';
 import type { SqliteDatabase } from './open-database.js';
 import { statementCache, timeSlicer, whereClause } from './statements.js';
@@ -32,31 +32,33 @@ interface PairingDetail {
   alternates: Alternate[];
 }
 
+const toRawRecord = (row: PairingRow): RawPairingRecord => ({
+  id: row.id,
+  runId: row.run_id,
+  need: row.need_id,
+  offer: row.offer_id,
+  amount: row.amount,
+  unit: row.unit,
+  value: row.value,
+  community: row.community,
+  district: row.district,
+  street: row.street,
+  category: row.category,
+  form: row.form,
+  providerKind: row.provider_kind,
+  locked: row.locked === 1,
+  status: row.status,
+  reason: row.reason,
+  decidedBy: row.decided_by,
+  decidedAt: row.decided_at,
+  version: row.version,
+  detailJson: row.detail,
+});
+
 const toRecord = (row: PairingRow): PairingRecord => {
-  const detail = JSON.parse(row.detail) as PairingDetail;
-  return {
-    id: row.id,
-    runId: row.run_id,
-    need: row.need_id,
-    offer: row.offer_id,
-    amount: row.amount,
-    unit: row.unit,
-    value: row.value,
-    community: row.community,
-    district: row.district,
-    street: row.street,
-    category: row.category,
-    form: row.form,
-    providerKind: row.provider_kind,
-    locked: row.locked === 1,
-    status: row.status,
-    reason: row.reason,
-    decidedBy: row.decided_by,
-    decidedAt: row.decided_at,
-    version: row.version,
-    score: detail.score,
-    alternates: detail.alternates,
-  };
+  const { detailJson, ...rest } = toRawRecord(row);
+  const detail = JSON.parse(detailJson) as PairingDetail;
+  return { ...rest, score: detail.score, alternates: detail.alternates };
 };
 
 const ORDER: Record<PairingSort, string> = {
@@ -70,6 +72,24 @@ export function sqlitePairings(db: SqliteDatabase): PairingRepository {
   const get = (id: number) => {
     const row = sql('SELECT * FROM pairings WHERE id = ?').get(id) as PairingRow | undefined;
     return row ? toRecord(row) : undefined;
+  };
+  const pageRows = (runId: string, filter: PairingFilter, sort: PairingSort, page: { limit: number; offset: number }) => {
+    const where = whereClause({
+      run_id: runId,
+      district: filter.district,
+      street: filter.street,
+      community: filter.community,
+      category: filter.category,
+      provider_kind: filter.providerKind,
+      status: filter.status,
+    });
+    const total = (sql(`SELECT COUNT(*) AS n FROM pairings ${where.sql}`).get(...where.params) as { n: number }).n;
+    const rows = sql(`SELECT * FROM pairings ${where.sql} ORDER BY ${ORDER[sort]} LIMIT ? OFFSET ?`).all(
+      ...where.params,
+      page.limit,
+      page.offset,
+    ) as PairingRow[];
+    return { rows, total };
   };
   return {
     async insertMany(pairings) {
@@ -94,22 +114,12 @@ export function sqlitePairings(db: SqliteDatabase): PairingRepository {
       return get(id);
     },
     async list(runId, filter, sort, page) {
-      const where = whereClause({
-        run_id: runId,
-        district: filter.district,
-        street: filter.street,
-        community: filter.community,
-        category: filter.category,
-        provider_kind: filter.providerKind,
-        status: filter.status,
-      });
-      const total = (sql(`SELECT COUNT(*) AS n FROM pairings ${where.sql}`).get(...where.params) as { n: number }).n;
-      const rows = sql(`SELECT * FROM pairings ${where.sql} ORDER BY ${ORDER[sort]} LIMIT ? OFFSET ?`).all(
-        ...where.params,
-        page.limit,
-        page.offset,
-      ) as PairingRow[];
+      const { rows, total } = pageRows(runId, filter, sort, page);
       return { items: rows.map(toRecord), total };
+    },
+    async listRaw(runId, filter, sort, page) {
+      const { rows, total } = pageRows(runId, filter, sort, page);
+      return { items: rows.map(toRawRecord), total };
     },
     async all(runId) {
       return (sql('SELECT * FROM pairings WHERE run_id = ? ORDER BY id').all(runId) as PairingRow[]).map(toRecord);
