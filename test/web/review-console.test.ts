@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { CATEGORIES } from '../../src/domain/taxonomy.js';
+import { CATEGORIES, SUPPORT_FORMS } from '../../src/domain/taxonomy.js';
+import type { BottleneckRow, PriceReport } from '../../src/match/prices/price-types.js';
 import { launchBrowser, overflowsSideways, screenshot, signIn, type Browser } from './browser.js';
 import { startConsoleService, type ConsoleService } from './console-service.js';
 
@@ -244,6 +245,39 @@ describe('the review console', () => {
     await official.locator('.brand-title', { hasText: '结对审核台' }).waitFor();
     expect(await official.locator('html').getAttribute('lang')).toBe('zh-CN');
     expect(await first.locator('.cell-need .chip').textContent()).toBe(CATEGORIES[id].zh);
+  });
+
+  it('shows the bottleneck report when the statistics carry one', async () => {
+    // The service adds prices only to runs asked for them; the page is given one in the shape
+    // of match/prices (PriceReport) on top of the real statistics, and must show it.
+    const row = (dimension: BottleneckRow['dimension'], key: string, valueOfTenPercent: number, extra: Partial<BottleneckRow> = {}): BottleneckRow => ({
+      dimension, key, offers: 10, capacity: 1000, used: 1000, scarceOffers: 4, meanPrice: 0.5, maxPrice: 2, valueOfTenPercent, ...extra,
+    });
+    const prices: Pick<PriceReport, 'bottlenecks' | 'note'> = {
+      note: 'prices are one optimal dual solution',
+      bottlenecks: {
+        byForm: [row('form', 'talent', 812), row('form', 'funds', 95)],
+        byCategory: [row('category', 'elderly', 400)],
+        byDistrict: [row('district', place.district, 300)],
+        byProviderKind: [row('providerKind', 'volunteer', 250)],
+        hotspots: [row('hotspot', `talent · elderly · ${place.district}`, 120, { form: 'talent', category: 'elderly', district: place.district })],
+      },
+    };
+    const page = await browser.newPage();
+    await page.route('**/v1/runs/*/statistics', async (route) => {
+      const real = await route.fetch();
+      await route.fulfill({ response: real, json: { ...(await real.json()), prices } });
+    });
+    await signIn(page, service.url, service.keys.analyst);
+    await page.goto(`${service.url}/#/runs/${runId}/overview`);
+    const report = page.locator('[data-view=bottlenecks]');
+    await report.waitFor();
+    expect(await report.locator('li.chart-row .chart-label').allTextContents()).toEqual([SUPPORT_FORMS.talent.zh, SUPPORT_FORMS.funds.zh]);
+    expect(await report.locator('li.chart-row .chart-value').first().textContent()).toBe('812 · 4 / 10 项供给已用尽');
+    expect(await report.locator('tbody tr td').first().textContent()).toBe(`${SUPPORT_FORMS.talent.zh} · ${CATEGORIES.elderly.zh} · ${place.district}`);
+    await report.scrollIntoViewIfNeeded();
+    await screenshot(page, 'bottlenecks-1366x768');
+    await page.close();
   });
 
   it('fits a phone screen', async () => {

@@ -214,7 +214,7 @@ export interface OfferView {
 
 export interface NeedView {
   readonly id: string;
-  readonly need: { readonly title: string; readonly unit: string; readonly quantity: number; readonly beneficiaries: number; readonly urgency: number; readonly kind: string };
+  readonly need: { readonly title: string; readonly community: string; readonly unit: string; readonly quantity: number; readonly beneficiaries: number; readonly urgency: number; readonly kind: string };
 }
 
 /** RFC 9457 problem details, with the extensions this API adds. */

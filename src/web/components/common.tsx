@@ -7,6 +7,7 @@ import { useI18n, type I18n } from '../i18n/i18n.js';
 /** What to tell a person about a failed request. */
 export function errorText(error: unknown, t: I18n['t']): string {
   if (error instanceof ApiError) {
+    if (error.status === 401) return t('signin.invalid');
     if (error.status === 403) return t('error.forbidden');
     return t('error.generic', { message: error.problem.detail ?? error.problem.title });
   }

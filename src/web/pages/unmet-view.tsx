@@ -38,7 +38,14 @@ function ReasonText({ reason, lookups }: { reason: UnmetReason; lookups: Lookups
     );
   }
   if (reason.code === 'outcompeted') {
-    const needs = reason.by.slice(0, NAMES_SHOWN).map((n) => lookups?.needs.get(n)?.title ?? n).join('、');
+    // Titles repeat across communities (冬季御寒衣被), so each names its community too.
+    const needs = reason.by
+      .slice(0, NAMES_SHOWN)
+      .map((n) => {
+        const need = lookups?.needs.get(n);
+        return need ? `${need.title}（${lookups?.communities.get(need.community)?.name ?? need.community}）` : n;
+      })
+      .join('、');
     return (
       <>
         {title}
