@@ -33,9 +33,9 @@ async function allPairings(run: string, query = ''): Promise<any[]> {
 
 const row = (page: Page, id: number) => page.locator(`tr.pairing-row[data-pairing="${id}"]`);
 
-beforeAll(async () => {
+/** Starts the service with the sample and solves a first run, as an official would. */
+async function prepareService(): Promise<void> {
   service = await startConsoleService();
-  browser = await launchBrowser();
   const batches = (await service.api('official', 'GET', '/v1/batches')).body.items;
   const run = await service.api('official', 'POST', '/v1/runs', { batchIds: [batches[0].id] });
   expect(run.status).toBe(201);
@@ -46,15 +46,33 @@ beforeAll(async () => {
   expect(best.n).toBeGreaterThanOrEqual(5);
   expect(best.n).toBeLessThanOrEqual(50);
   place = { district: best.p.district, street: best.p.street, community };
+}
+
+let serviceReady: Promise<void>;
+let browserReady: Promise<Browser>;
+beforeAll(() => {
+  // A failing hook only marks the tests skipped; a missing Chromium must fail them. So setup
+  // runs here but its failure is thrown by every test that needs it (see `ready`).
+  serviceReady = prepareService();
+  browserReady = launchBrowser();
+  serviceReady.catch(() => undefined);
+  browserReady.catch(() => undefined);
 });
 
+/** The service and the browser, or the reason there are none. */
+async function ready(): Promise<void> {
+  await serviceReady;
+  browser = await browserReady;
+}
+
 afterAll(async () => {
-  await browser?.close();
+  await (await browserReady.catch(() => undefined))?.close();
   await service?.close();
 });
 
 describe('the review console', () => {
   it('is served at / with a policy that allows only its own files', async () => {
+    await serviceReady;
     const page = await fetch(`${service.url}/`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
@@ -69,6 +87,7 @@ describe('the review console', () => {
   });
 
   it('refuses a wrong key and signs an official in', async () => {
+    await ready();
     official = await browser.newPage();
     await official.goto(service.url);
     await official.locator('input[name=apiKey]').fill('jd_not-a-key');
@@ -81,6 +100,7 @@ describe('the review console', () => {
   });
 
   it('shows the overview: key figures and charts as the statistics say', async () => {
+    await ready();
     const stats = (await service.api('official', 'GET', `/v1/runs/${runId}/statistics`)).body;
     const total = stats.coverage.total;
     expect(await official.locator('[data-kpi=beneficiaries] .kpi-value').textContent()).toBe(zh(total.beneficiariesReached));
@@ -101,6 +121,7 @@ describe('the review console', () => {
   });
 
   it('filters the pairings to one community, as the API lists them', async () => {
+    await ready();
     await official.locator('[data-tab=pairings]').click();
     await official.locator('tr.pairing-row').first().waitFor();
     await official.locator('select[name=district]').selectOption(place.district);
@@ -116,6 +137,7 @@ describe('the review console', () => {
   });
 
   it("reads a pairing's breakdown: one bar per feature and the full table match its score", async () => {
+    await ready();
     const first = (await allPairings(runId, `&community=${place.community}`)).sort((a, b) => b.value - a.value)[0];
     const bars = row(official, first.id).locator('li.feature');
     expect(await bars.count()).toBe(8);
@@ -136,6 +158,7 @@ describe('the review console', () => {
   });
 
   it('approves three, rejects one with a reason, and shows a conflict when someone else decided first', async () => {
+    await ready();
     const ids = (await official.locator('tr.pairing-row').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-pairing'), r.getAttribute('data-need'), r.getAttribute('data-offer')])))
       .slice(0, 5)
       .map(([id, need, offer]) => ({ id: Number(id), need: need!, offer: offer! }));
@@ -174,6 +197,7 @@ describe('the review console', () => {
   });
 
   it('re-solves: the approved pairings are kept and the rejected pair is gone', async () => {
+    await ready();
     await official.locator('[data-testid=resolve]').click();
     await official.locator('[data-view=changes]').waitFor({ timeout: 45_000 });
     const next = /#\/runs\/(run_[0-9a-f]+)\/changes/.exec(official.url())?.[1];
@@ -200,6 +224,7 @@ describe('the review console', () => {
   });
 
   it('bulk-approves the proposed pairings the filter shows', async () => {
+    await ready();
     await official.locator('select[name=status]').selectOption('proposed');
     const proposed = await allPairings(runId, `&community=${place.community}&status=proposed`);
     expect(proposed.length).toBeGreaterThan(0);
@@ -212,6 +237,7 @@ describe('the review console', () => {
   });
 
   it('shows a planner no decision buttons', async () => {
+    await ready();
     const planner = await browser.newPage();
     await signIn(planner, service.url, service.keys.planner);
     expect(await planner.locator('.caller .badge-role').textContent()).toBe('规划员');
@@ -229,6 +255,7 @@ describe('the review console', () => {
   });
 
   it('switches the labels to English and back', async () => {
+    await ready();
     await official.goto(`${service.url}/#/runs/${runId}/pairings?community=${place.community}`);
     const first = official.locator('tr.pairing-row').first();
     await first.waitFor();
@@ -248,6 +275,7 @@ describe('the review console', () => {
   });
 
   it('shows the bottleneck report when the statistics carry one', async () => {
+    await ready();
     // The service adds prices only to runs asked for them; the page is given one in the shape
     // of match/prices (PriceReport) on top of the real statistics, and must show it.
     const row = (dimension: BottleneckRow['dimension'], key: string, valueOfTenPercent: number, extra: Partial<BottleneckRow> = {}): BottleneckRow => ({
@@ -281,6 +309,7 @@ describe('the review console', () => {
   });
 
   it('fits a phone screen', async () => {
+    await ready();
     const phone = await browser.newPage({ width: 390, height: 844 });
     await signIn(phone, service.url, service.keys.official);
     await phone.goto(`${service.url}/#/runs/${runId}/overview`);
