@@ -3,6 +3,7 @@ import type { PairingFilter, PairingRepository, PairingSort, RawPairingRecord } 
 import type { PairingRecord, PairingStatus } from '../records.js';
 import type { SqliteDatabase } from './open-database.js';
 import { statementCache, timeSlicer, whereClause } from './statements.js';
+import { VersionedCache, type TableVersions } from './table-versions.js';
 
 interface PairingRow {
   id: number;
@@ -67,8 +68,26 @@ const ORDER: Record<PairingSort, string> = {
   id: 'id',
 };
 
-export function sqlitePairings(db: SqliteDatabase): PairingRepository {
+/**
+ * Counting a filtered page's total scans every pairing of the run that passes the filter, on every
+ * page read; a reader keeps the counts until a decision or a new run commits.
+ */
+const COUNT_CACHE = { maxEntries: 2_000, ttlMs: 60_000 };
+
+export function sqlitePairings(db: SqliteDatabase, versions: TableVersions, role: 'read' | 'write'): PairingRepository {
   const sql = statementCache(db);
+  const counts = role === 'read' ? new VersionedCache<number>(versions, 'pairings', COUNT_CACHE) : undefined;
+  const touch = () => {
+    if (role === 'write') versions.touch('pairings');
+  };
+  const countOf = (where: { sql: string; params: unknown[] }): number => {
+    const key = `${where.sql}\u0000${where.params.join('\u0000')}`;
+    const cached = counts?.get(key);
+    if (cached !== undefined) return cached;
+    const n = (sql(`SELECT COUNT(*) AS n FROM pairings ${where.sql}`).get(...where.params) as { n: number }).n;
+    counts?.set(key, n);
+    return n;
+  };
   const get = (id: number) => {
     const row = sql('SELECT * FROM pairings WHERE id = ?').get(id) as PairingRow | undefined;
     return row ? toRecord(row) : undefined;
@@ -83,7 +102,7 @@ export function sqlitePairings(db: SqliteDatabase): PairingRepository {
       provider_kind: filter.providerKind,
       status: filter.status,
     });
-    const total = (sql(`SELECT COUNT(*) AS n FROM pairings ${where.sql}`).get(...where.params) as { n: number }).n;
+    const total = countOf(where);
     const rows = sql(`SELECT * FROM pairings ${where.sql} ORDER BY ${ORDER[sort]} LIMIT ? OFFSET ?`).all(
       ...where.params,
       page.limit,
@@ -93,6 +112,7 @@ export function sqlitePairings(db: SqliteDatabase): PairingRepository {
   };
   return {
     async insertMany(pairings) {
+      touch();
       const insert = sql(
         `INSERT INTO pairings (run_id, need_id, offer_id, amount, unit, value, community, district, street, category,
            form, provider_kind, locked, status, reason, decided_by, decided_at, detail)
@@ -134,6 +154,7 @@ export function sqlitePairings(db: SqliteDatabase): PairingRepository {
       return counts;
     },
     async decide(d) {
+      touch();
       const result = sql(
         `UPDATE pairings SET status = ?, reason = ?, decided_by = ?, decided_at = ?, version = version + 1
          WHERE id = ? AND version = ?`,

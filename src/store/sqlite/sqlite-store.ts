@@ -8,17 +8,19 @@ import { openReader, openWriter, type SqliteDatabase } from './open-database.js'
 import { sqlitePairings } from './pairing-repository.js';
 import { sqliteRuns } from './run-repository.js';
 import { SerialQueue } from './serial-queue.js';
+import { TableVersions } from './table-versions.js';
 import { sqliteUnmet } from './unmet-repository.js';
 import { sqliteWeightProfiles } from './weight-profile-repository.js';
 
-function repositories(db: SqliteDatabase): Repositories {
+/** Repositories on one connection: `read` ones may cache (see table-versions.ts), `write` ones note what they change. */
+function repositories(db: SqliteDatabase, versions: TableVersions, role: 'read' | 'write'): Repositories {
   return {
-    apiKeys: sqliteApiKeys(db),
+    apiKeys: sqliteApiKeys(db, versions, role),
     batches: sqliteBatches(db),
     needs: sqliteNeeds(db),
     weights: sqliteWeightProfiles(db),
     runs: sqliteRuns(db),
-    pairings: sqlitePairings(db),
+    pairings: sqlitePairings(db, versions, role),
     unmet: sqliteUnmet(db),
     audit: sqliteAudit(db),
     idempotency: sqliteIdempotency(db),
@@ -36,13 +38,14 @@ function repositories(db: SqliteDatabase): Repositories {
 export function openSqliteStore(file: string): Store {
   const writer = openWriter(file);
   const reader = openReader(file);
-  const writeRepos = repositories(writer);
+  const versions = new TableVersions();
+  const writeRepos = repositories(writer, versions, 'write');
   const queue = new SerialQueue();
   const probe = reader.prepare('SELECT 1');
   let closed = false;
 
   return {
-    read: repositories(reader),
+    read: repositories(reader, versions, 'read'),
     transaction(work) {
       return queue.run(async () => {
         if (closed) throw new Error('store/sqlite: store is closed');
@@ -50,9 +53,11 @@ export function openSqliteStore(file: string): Store {
         try {
           const result = await work(writeRepos);
           writer.exec('COMMIT');
+          versions.committed();
           return result;
         } catch (error) {
           if (writer.inTransaction) writer.exec('ROLLBACK');
+          versions.rolledBack();
           throw error;
         }
       });

@@ -47,17 +47,23 @@ export function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
+/** Rows a long insert writes at most between two yields, however fast they go. */
+export const ROWS_PER_YIELD = 2_000;
+
 /**
- * A time slicer for long loops: `await slice()` after each row yields to the event loop once
- * `budgetMs` have passed since the last yield. Time, not a row count, bounds the stall: rows differ
- * in cost, and so does the machine's load.
+ * A slicer for long loops: call it before each row; it hands back a promise to await (a yield to
+ * the event loop) once `budgetMs` have passed or `maxRows` rows were done since the last yield,
+ * else undefined. Time bounds the stall (rows differ in cost, and so does the machine's load);
+ * the row count keeps a fast insert yielding too.
  */
-export function timeSlicer(budgetMs = YIELD_EVERY_MS): () => Promise<void> | undefined {
+export function timeSlicer(budgetMs = YIELD_EVERY_MS, maxRows = ROWS_PER_YIELD): () => Promise<void> | undefined {
   let since = performance.now();
+  let rows = 0;
   return () => {
-    if (performance.now() - since < budgetMs) return undefined;
+    if (++rows <= maxRows && performance.now() - since < budgetMs) return undefined;
     return yieldToEventLoop().then(() => {
       since = performance.now();
+      rows = 0;
     });
   };
 }
