@@ -47,6 +47,19 @@ const problemResponse = (description: string) => ({
   content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
 });
 
+/** Spreadsheet uploads (routes with `readUpload`): files of any field name, and an optional batch name. */
+const MULTIPART_CONTENT = {
+  'multipart/form-data': {
+    schema: {
+      type: 'object',
+      properties: {
+        files: { type: 'array', items: { type: 'string', contentMediaType: 'application/octet-stream' }, description: '.xlsx workbooks and/or .csv files (UTF-8 with or without BOM, or GB18030)' },
+        name: { type: 'string', description: 'Name of the batch' },
+      },
+    },
+  },
+};
+
 function operationOf(route: AnyRoute): JsonSchema {
   const responses: Record<string, unknown> = {};
   for (const [status, spec] of Object.entries(route.responses)) {
@@ -73,7 +86,7 @@ function operationOf(route: AnyRoute): JsonSchema {
     ...(route.roles === 'public' ? { security: [] } : { 'x-roles': route.roles }),
     parameters: parametersOf(route),
     ...(route.body
-      ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(route.body, 'input') } } } }
+      ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(route.body, 'input') }, ...(route.readUpload ? MULTIPART_CONTENT : {}) } } }
       : {}),
     responses,
   };

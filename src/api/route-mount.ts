@@ -5,6 +5,7 @@
  */
 import express, { type Request, type Response, type Router } from 'express';
 import { authenticate, authorize } from './auth.js';
+import { readMultipart } from './multipart.js';
 import type { AppDeps } from './deps.js';
 import { problems } from './problem.js';
 import type { AnyRoute, Reply } from './route.js';
@@ -70,13 +71,15 @@ export function mountRoutes(router: Router, routes: readonly AnyRoute[], deps: A
         authorize(actor, r.roles);
       }
       const limit = deps.settings.bodyLimitBytes;
-      const bodyText = r.readBody ? await readJsonText(req, res, limit) : undefined;
+      const upload = r.readUpload && req.is('multipart/form-data') ? await readMultipart(req, res, limit) : undefined;
+      const bodyText = r.readBody && !upload ? await readJsonText(req, res, limit) : undefined;
       const rawBody = r.body && !r.readBody ? await readJsonBody(req, res, limit) : undefined;
       const params = r.params ? parseInput(r.params, { ...req.params }, 'path') : undefined;
       const query = r.query ? parseInput(r.query, { ...(req.query as object) }, 'query') : undefined;
       const bodyValue = rawBody === undefined ? {} : rawBody;
       const body =
-        r.readBody ? await r.readBody(bodyText!, { req, deps, query })
+        upload ? await r.readUpload!(upload, { req, deps, query })
+        : r.readBody ? await r.readBody(bodyText!, { req, deps, query })
         : r.validateBody ? r.validateBody(bodyValue)
         : r.body ? parseInput(r.body, bodyValue, 'body')
         : undefined;

@@ -7,6 +7,7 @@ import type { Request } from 'express';
 import type { z } from 'zod';
 import type { Actor, Role } from '../store/records.js';
 import type { AppDeps } from './deps.js';
+import type { MultipartUpload } from './multipart.js';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'delete';
 
@@ -14,7 +15,7 @@ export type HttpMethod = 'get' | 'post' | 'put' | 'delete';
 export interface Reply {
   readonly status: number;
   readonly body?: unknown;
-  readonly text?: { readonly contentType: string; readonly content: string };
+  readonly text?: { readonly contentType: string; readonly content: string | Uint8Array };
   readonly headers?: Readonly<Record<string, string>>;
 }
 
@@ -68,6 +69,8 @@ export interface RouteDefinition<P extends z.ZodType, Q extends z.ZodType, B ext
    * problem (or InvalidInputError) for a bad body.
    */
   readonly readBody?: (text: string, ctx: BodyContext) => Promise<V>;
+  /** Reads a multipart/form-data body instead (spreadsheet uploads); JSON bodies still go to `readBody`. */
+  readonly readUpload?: (upload: MultipartUpload, ctx: BodyContext) => Promise<V>;
   /** Headers the route reads (documented; validated by the handler). */
   readonly headers?: readonly { name: string; description: string; required?: boolean }[];
   readonly responses: Readonly<Record<number, ResponseSpec>>;
@@ -86,6 +89,7 @@ export interface AnyRoute {
   readonly body?: z.ZodType;
   readonly validateBody?: (value: unknown) => unknown;
   readonly readBody?: (text: string, ctx: BodyContext) => Promise<unknown>;
+  readonly readUpload?: (upload: MultipartUpload, ctx: BodyContext) => Promise<unknown>;
   readonly headers?: readonly { name: string; description: string; required?: boolean }[];
   readonly responses: Readonly<Record<number, ResponseSpec>>;
   readonly handler: (ctx: RouteContext<unknown, unknown, unknown>) => Promise<Reply>;

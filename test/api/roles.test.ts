@@ -44,6 +44,7 @@ const EXPECTED: readonly [string, string, readonly Role[] | 'public'][] = [
   ['GET', '/v1/runs/:runId/statistics', ALL],
   ['GET', '/v1/runs/:runId/model', SOLVE],
   ['GET', '/v1/runs/:runId/diff', ALL],
+  ['GET', '/v1/runs/:runId/export', ALL],
   ['POST', '/v1/pairings/decisions', REVIEW],
   ['GET', '/v1/pairings/:pairingId', ALL],
   ['POST', '/v1/pairings/:pairingId/decision', REVIEW],

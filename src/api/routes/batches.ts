@@ -6,6 +6,7 @@ import { storeBatch } from '../batch-service.js';
 import { nowIso } from '../deps.js';
 import { IDEMPOTENCY_HEADER, idempotencyKeyOf, idempotent } from '../idempotency.js';
 import { problems } from '../problem.js';
+import { readSheetUpload } from '../sheet-upload.js';
 import { ALL_ROLES, route, type AnyRoute, type BodyContext } from '../route.js';
 import {
   BatchId,
@@ -48,9 +49,13 @@ export const batchRoutes: AnyRoute[] = [
     summary: 'Submit a batch (needs enter as submitted unless ?verified=true by an official or admin)',
     tag: 'batches',
     roles: ['planner', 'official', 'admin'],
-    query: z.strictObject({ verified: z.enum(['true', 'false']).default('false').describe('Submit pre-verified (official, admin)') }),
+    query: z.strictObject({
+      verified: z.enum(['true', 'false']).default('false').describe('Submit pre-verified (official, admin)'),
+      keepValid: z.enum(['true', 'false']).default('false').describe('Spreadsheet uploads: store the valid rows, answer the rejects'),
+    }),
     body: BatchSchema,
     readBody: readBatchUpload,
+    readUpload: readSheetUpload,
     headers: [{ name: IDEMPOTENCY_HEADER, description: 'Same key + same body returns the first answer; + another body is 409' }],
     responses: {
       201: { description: 'Stored', schema: BatchView },
@@ -66,7 +71,8 @@ export const batchRoutes: AnyRoute[] = [
       return deps.store.transaction((tx) =>
         idempotent(tx, { req, actor, key, requestHash: body.requestHash, at }, async () => {
           const stored = await storeBatch(tx, { batch: body.batch, actor, at, preVerified });
-          return { status: 201, body: batchView(stored), headers: { Location: `/v1/batches/${stored.id}` } };
+          const rejected = 'rejected' in body ? { rejected: body.rejected } : {};
+          return { status: 201, body: { ...batchView(stored), ...rejected }, headers: { Location: `/v1/batches/${stored.id}` } };
         }),
       );
     },

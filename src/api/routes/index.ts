@@ -8,6 +8,7 @@ import { needRoutes } from './needs.js';
 import { pairingRoutes } from './pairings.js';
 import { runResultRoutes } from './run-results.js';
 import { runRoutes } from './runs.js';
+import { runExportRoutes } from './run-export.js';
 import { sessionRoutes } from './session.js';
 import { systemRoutes } from './system.js';
 import { weightRoutes } from './weights.js';
@@ -22,6 +23,7 @@ export function allRoutes(deps: Pick<AppDeps, 'settings'>): AnyRoute[] {
     ...weightRoutes,
     ...runRoutes,
     ...runResultRoutes,
+    ...runExportRoutes,
     ...pairingRoutes,
     ...whatIfRoutes,
     ...auditRoutes,
