@@ -5,6 +5,7 @@
 import { CATEGORIES, PROVIDER_KINDS, SUPPORT_FORMS, type Label } from '../domain/taxonomy.js';
 import type { Batch } from '../domain/batch-schema.js';
 import type { CoverageRow, MatchResult, UnmetReason } from '../match/types.js';
+import type { NeedBlocker } from '../match/policy/floors.js';
 
 export type Lang = 'zh' | 'en';
 
@@ -94,6 +95,8 @@ export function formatSummary(result: MatchResult, batch: Batch, source: string,
     `${t('removed')}: ${removed || '—'}`,
     `${t('solve')}: ${s.status}, objective ${fmt(s.objective, 4)}, bound ${fmt(s.bound, 4)}, gap ${fmt(s.gap, 6)}; ${s.components} components (largest ${fmt(s.largestComponentArcs)} arcs); certificate ${s.certificate.ok ? 'ok' : 'FAILED'} (${fmt(s.certificate.checkedArcs)} arcs checked)${verification}`,
     `${t('times')}: ${timings}`,
+    ...policyLines(result),
+    ...priceLines(result, lang),
     '',
     coverageTable(`${t('coverage')} — total`, [result.coverage.total], lang),
     '',
@@ -128,4 +131,93 @@ function unmetCounts(result: MatchResult): string {
   const counts = new Map<string, number>();
   for (const u of result.unmet) counts.set(u.reason.code, (counts.get(u.reason.code) ?? 0) + 1);
   return [...counts.entries()].map(([code, n]) => `${code} ${n}`).join(' · ') || '—';
+}
+
+/** Runs with rules: the bound and how each part was solved, floors, conflicts and needs a rule kept unmet. */
+function policyLines(result: MatchResult): string[] {
+  const p = result.policy;
+  if (!p) return [];
+  const s = result.solve;
+  const share = s.bound !== 0 ? ` (${(100 * s.gap / Math.abs(s.bound)).toFixed(3)}% of the bound)` : '';
+  const lines = [
+    '',
+    `rules: ${p.rules.join(', ')} — ${s.status === 'optimal' ? 'proven optimal' : `best found, proven gap ${fmt(s.gap, 4)}${share}`}${s.timeLimitReached ? '; stopped at the time limit' : ''}`,
+    ...p.sets.map((x) => `  ${x.blocks} block(s), ${fmt(x.arcs)} arcs: ${x.method}, objective ${fmt(x.objective, 4)}, bound ${fmt(x.bound, 4)}${x.proven ? ' (proven)' : ''} — ${x.detail}`),
+  ];
+  const removed = Object.entries(p.removedPairs).map(([rule, n]) => `${rule} ${fmt(n)}`).join(' · ');
+  if (removed) lines.push(`  pairs ruled out: ${removed}`);
+  if (p.violations.length > 0) lines.push(`  RULES BROKEN: ${p.violations.map((v) => `${v.rule} ${v.key} (${v.detail})`).join('; ')}`);
+  for (const e of p.floorExemptions.slice(0, 10)) {
+    const why = e.needs.slice(0, 3).map((n) => `${n.need}: ${blockerText(n.blocker)}`).join('; ');
+    lines.push(`  floor lowered in ${e.community} (${e.district}) from ${e.floor} to ${e.loweredTo}: ${why || 'no pooled needs'}`);
+  }
+  if (p.floorExemptions.length > 10) lines.push(`  … ${p.floorExemptions.length - 10} more communities with a lowered floor`);
+  for (const f of p.floorsNotMet) lines.push(`  floor not met in ${f.community} (${f.district}): ${f.met} of ${f.floor} — conflicts with the other floors or rules`);
+  for (const c of result.infeasibility?.conflicts ?? []) {
+    lines.push(`  conflict: ${c.rules.join(' + ')} — ${c.explanation}`);
+    for (const r of c.relaxations) {
+      const change = r.change === undefined ? '' : `, ${r.change >= 0 ? '+' : ''}${fmt(r.change, 2)} value (${r.changeShare === undefined ? '' : `${(100 * r.changeShare).toFixed(2)}%`})`;
+      lines.push(`    ${r.applied ? '→ applied: ' : '· '}${r.action}${change}`);
+    }
+  }
+  const byRule = new Map<string, number>();
+  for (const u of p.unmetByRule) byRule.set(u.rule, (byRule.get(u.rule) ?? 0) + 1);
+  if (byRule.size > 0) lines.push(`  needs a rule kept unmet: ${[...byRule].map(([r, n]) => `${r} ${n}`).join(' · ')}`);
+  return lines;
+}
+
+function blockerText(b: NeedBlocker): string {
+  switch (b.code) {
+    case 'not_pooled':
+      return 'not pooled';
+    case 'no_candidate':
+      return 'no candidate offer';
+    case 'cut_by_rules':
+      return `every candidate pair ruled out (${b.rules.join(', ')})`;
+    case 'capacity':
+      return `candidates have ${fmt(b.available)} of ${fmt(b.needed)}`;
+    case 'budget':
+      return `${b.district} budget has ${fmt(b.left)} of ${fmt(b.needed)} left`;
+    case 'limit':
+      return `${b.rule} limit reached`;
+    case 'bundle':
+      return `bundle ${b.bundle}: ${b.member} cannot be met`;
+  }
+}
+
+/** Bottleneck table, scarcest first, and the price of fairness. */
+function priceLines(result: MatchResult, lang: Lang): string[] {
+  const lines: string[] = [];
+  const pr = result.prices;
+  if (pr) {
+    const rows = [...pr.bottlenecks.byForm, ...pr.bottlenecks.hotspots.slice(0, 8)];
+    lines.push('', `bottlenecks — value of 10% more capacity (${pr.note})`);
+    lines.push(
+      table(
+        ['group', 'offers', 'scarce', 'used', 'price/unit (mean · max)', '+10% capacity'],
+        rows.map((r) => [
+          r.dimension === 'hotspot' ? [r.form, r.category, r.district].map((k) => labelOf(k ?? '', lang)).join(' · ') : labelOf(r.key, lang),
+          fmt(r.offers),
+          fmt(r.scarceOffers),
+          `${fmt(r.used)}/${fmt(r.capacity)}`,
+          `${fmt(r.meanPrice, 4)} · ${fmt(r.maxPrice, 4)}`,
+          fmt(r.valueOfTenPercent, 2),
+        ]),
+      ),
+    );
+    const shown = pr.unmet.filter((u) => u.valueRisePerUnit !== undefined || u.offer).slice(0, 5);
+    for (const u of shown) {
+      const rise = u.needValueRise !== undefined ? `value +${fmt(u.needValueRise, 2)}` : '';
+      const more = u.offer ? `${u.offer.offer} +${fmt(u.offer.extraUnits)} units` : '';
+      lines.push(`  to meet ${u.need}: ${[rise, more].filter(Boolean).join(' or ')}`);
+    }
+  }
+  const pof = result.priceOfFairness;
+  if (pof) {
+    lines.push(
+      '',
+      `price of fairness: ${fmt(pof.cost, 2)} value (${(100 * pof.costShare).toFixed(2)}%) — coverage floor ${fmt(pof.coverageFloorCost, 2)}, spreading ${fmt(pof.spreadCost, 2)}; pilot communities with a need met: ${pof.communitiesCoveredAsRun} as run, ${pof.communitiesCoveredWithoutEither} without either${pof.allProven ? '' : ' (not every compared run proven optimal)'}`,
+    );
+  }
+  return lines;
 }

@@ -116,7 +116,7 @@ function switchRows(
 
 /** All-or-nothing needs, bundles, and a community's funded projects. */
 function needRows(
-  needs: Batch['needs'],
+  needs: readonly Batch["needs"][number][],
   policy: ReturnType<typeof parsePolicyOptions>,
   binary: (name: string, column?: Column) => void,
   constraints: Record<string, { max?: number; min?: number; equal?: number }>,

@@ -17,7 +17,16 @@ import { POLICY_RULES, ruleOn, type PolicyOptions } from './options.js';
 import { prepareRules, type PreparedRules } from './prepare-rules.js';
 import { solvePolicy, type PolicySolution } from './solve-policy.js';
 import { ruleViolations, isMet } from './rule-state.js';
-import type { PolicyReport, RuleUnmet } from './report-types.js';
+import type { PolicyReport, RuleConflict, RuleUnmet } from './report-types.js';
+import { releaseImpossibleObligations } from './forced-groups.js';
+import { lockConflicts } from './lock-conflicts.js';
+import { explainFloor } from './floor-conflicts.js';
+import type { PolicySolvers } from './solver-ports.js';
+
+const INFEASIBILITY_NOTE =
+  'Conflicts are irreducible: drop any one member and the others can hold together. A floor conflict is found and priced on its region ' +
+  '(the community, the offers that could serve it, and every need those offers could serve); the value of each relaxation is that region\'s, ' +
+  'against the relaxation applied. Locks always stay; a rule they break yields for them.';
 
 export interface ModelStages {
   readonly index: BatchIndex;
@@ -30,6 +39,7 @@ export interface ModelStages {
 export interface PolicyRun {
   readonly prepared: PreparedRules;
   readonly solution: PolicySolution;
+  readonly conflicts: readonly RuleConflict[];
   /** The model with the blocks in place of its components (for decode and prices). */
   readonly view: MatchModel;
   readonly solved: SolvedModel;
@@ -39,14 +49,48 @@ export interface PolicyRun {
 /** Solves a prepared model under the rules. */
 export function solveWithPolicy(stages: ModelStages, policy: PolicyOptions, clock: () => number): PolicyRun {
   const { index, candidates, model } = stages;
-  const prepared = prepareRules(index, candidates, model, policy);
-  const solution = solvePolicy(prepared, policy, model.scale, policySolvers(clock));
+  const solvers = policySolvers(clock);
+  const started = clock();
+  const released = releaseImpossibleObligations(index, prepareRules(index, candidates, model, policy), solvers);
+  const prepared = released.prepared;
+  const solution = solvePolicy(prepared, policy, model.scale, solvers);
+  const conflicts = [
+    ...lockConflicts(index, candidates, model, policy, prepared.rules, prepared.locks, prepared.budgets),
+    ...released.conflicts,
+    ...floorConflicts(stages, prepared, solution, model.scale, solvers, started + policy.timeLimitSeconds * 1000),
+  ];
+  if (policy.onConflict === 'fail') dropConflictingSets(solution);
   const blocks = prepared.blockSet.blocks;
   const view: MatchModel = { ...model, components: blocks, largestComponentArcs: blocks.reduce((m, b) => Math.max(m, b.network.arcCount), 0) };
   const solved: SolvedModel = {
     components: solution.solutions.map((s) => ({ ...s, checkedArcs: s.flow.length })),
   };
-  return { prepared, solution, view, solved, allocation: allocate(candidates, view, solved) };
+  return { prepared, solution, conflicts, view, solved, allocation: allocate(candidates, view, solved) };
+}
+
+/** How many unmet floors get a conflict analysis; each costs a few small MIPs. */
+const FLOORS_EXPLAINED = 5;
+
+/** Conflict and relaxations for the first few floors the answer leaves unmet (at least 1 s for it). */
+function floorConflicts(stages: ModelStages, prepared: PreparedRules, solution: PolicySolution, scale: number, solvers: PolicySolvers, deadline: number): RuleConflict[] {
+  const out: RuleConflict[] = [];
+  const until = Math.max(deadline, solvers.clock() + 1000);
+  for (const set of solution.sets) {
+    for (const floor of set.unmetFloors) {
+      if (out.length >= FLOORS_EXPLAINED) return out;
+      const conflict = explainFloor({ index: stages.index, candidates: stages.candidates, prepared, setBlocks: set.blocks, scale, solvers, deadline: until }, floor);
+      if (conflict) out.push(conflict);
+    }
+  }
+  return out;
+}
+
+/** `onConflict: 'fail'`: sets whose floors could not all be met give no pairings. */
+function dropConflictingSets(solution: PolicySolution): void {
+  for (const set of solution.sets) {
+    if (set.unmetFloors.length === 0) continue;
+    for (const b of set.blocks) solution.solutions[b]!.flow.fill(0);
+  }
 }
 
 /** The run's result with rules on. */
@@ -73,9 +117,12 @@ export function matchWithPolicy(
     coverage: coverageOf(index, candidates, allocation),
     candidates: { pairsConsidered: candidates.pairsConsidered, candidates: candidates.count, removedBy: candidates.removedBy },
     policy: policyReport(stages, policy, run),
+    ...(run.conflicts.length > 0 ? { infeasibility: { conflicts: run.conflicts, note: INFEASIBILITY_NOTE } } : {}),
   };
   timer.lap('results');
-  return { ...result, solve: policySummary(run, timer.laps()) };
+  const summary = policySummary(run, timer.laps());
+  const failed = policy.onConflict === 'fail' && run.solution.sets.some((s) => s.unmetFloors.length > 0);
+  return { ...result, solve: failed ? { ...summary, status: 'infeasible' } : summary };
 }
 
 /** Objective, bound and gap of a policy run, locked pairs' value included. */

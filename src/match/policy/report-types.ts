@@ -27,12 +27,12 @@ export interface RuleUnmet {
   readonly detail: string;
 }
 
-/** A way out of a conflict, with what it costs: the objective with it, against the reference. */
+/** A way out of a conflict, with what it costs: the value with it, against the applied one. */
 export interface Relaxation {
   readonly action: string;
   /** Objective with this relaxation applied (value units); undefined when not evaluated. */
   readonly objective?: number;
-  /** objective − reference (negative: value given up), and as a share of the reference. */
+  /** objective − the applied relaxation's objective (negative: value given up), and as a share of it. */
   readonly change?: number;
   readonly changeShare?: number;
   readonly applied: boolean;
@@ -48,9 +48,8 @@ export interface RuleConflict {
 
 export interface InfeasibilityReport {
   readonly conflicts: readonly RuleConflict[];
-  /** The objective the relaxations' changes are measured against. */
-  readonly reference: number;
-  readonly referenceMeaning: string;
+  /** How to read the relaxations' values (what they are measured on). */
+  readonly note: string;
 }
 
 export interface PolicyReport {
