@@ -93,7 +93,7 @@ export function formatSummary(result: MatchResult, batch: Batch, source: string,
     `${t('title')} — ${source} (mode ${result.mode}, weights "${result.weightProfile}")`,
     `${fmt(batch.needs.length)} ${t('needs')} · ${fmt(batch.offers.length)} ${t('offers')} · ${fmt(result.candidates.candidates)} ${t('candidates')} of ${fmt(result.candidates.pairsConsidered)}`,
     `${t('removed')}: ${removed || '—'}`,
-    `${t('solve')}: ${s.status}, objective ${fmt(s.objective, 4)}, bound ${fmt(s.bound, 4)}, gap ${fmt(s.gap, 6)}; ${s.components} components (largest ${fmt(s.largestComponentArcs)} arcs); certificate ${s.certificate.ok ? 'ok' : 'FAILED'} (${fmt(s.certificate.checkedArcs)} arcs checked)${verification}`,
+    `${t('solve')}: ${s.status}, objective ${fmt(s.objective, 4)}, bound ${fmt(s.bound, 4)}, gap ${fmt(s.gap, 6)}; ${s.components} components (largest ${fmt(s.largestComponentArcs)} arcs); ${certificateText(s)} (${fmt(s.certificate.checkedArcs)} arcs checked)${verification}`,
     `${t('times')}: ${timings}`,
     ...policyLines(result),
     ...priceLines(result, lang),
@@ -207,7 +207,7 @@ function priceLines(result: MatchResult, lang: Lang): string[] {
     );
     const shown = pr.unmet.filter((u) => u.valueRisePerUnit !== undefined || u.offer).slice(0, 5);
     for (const u of shown) {
-      const rise = u.needValueRise !== undefined ? `value +${fmt(u.needValueRise, 2)}` : '';
+      const rise = u.needValueRise === undefined ? '' : u.needValueRise > 1e-9 ? `its value +${fmt(u.needValueRise, 2)}` : 'partly met: any more value draws more units';
       const more = u.offer ? `${u.offer.offer} +${fmt(u.offer.extraUnits)} units` : '';
       lines.push(`  to meet ${u.need}: ${[rise, more].filter(Boolean).join(' or ')}`);
     }
@@ -220,4 +220,10 @@ function priceLines(result: MatchResult, lang: Lang): string[] {
     );
   }
   return lines;
+}
+
+/** The flow certificate; in a policy run it covers the network solves under the rules' choices. */
+function certificateText(s: MatchResult['solve']): string {
+  if (s.certificate.ok) return s.method === 'policy' ? 'network solves under the rules\' choices certified' : 'certificate ok';
+  return s.method === 'policy' ? 'network solves under the rules\' choices within their costs\' coarsening (see bound)' : 'certificate FAILED';
 }

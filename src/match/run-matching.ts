@@ -15,8 +15,10 @@ import { coverageOf, offerUsage } from './pairings/coverage.js';
 import { summariseSolve } from './pairings/solve-summary.js';
 import { exportTransport, type TransportV1 } from './model/export-transport.js';
 import { defaultMatchOptions, type MatchOptions, type MatchResult } from './types.js';
-import { anyRuleOn, parsePolicyOptions } from './policy/options.js';
+import { anyRuleOn, parsePolicyOptions, PriceOptionsSchema } from './policy/options.js';
 import { matchWithPolicy } from './policy/match-with-policy.js';
+import { priceReport } from './prices/price-report.js';
+import { priceOfFairness } from './prices/price-of-fairness.js';
 
 /**
  * Pairs a validated, normalised batch (see intake) under a weight profile.
@@ -32,7 +34,10 @@ export function runMatching(
   const timer = stageTimer(clock);
   const { index, candidates, scored, model } = prepareModel(batch, weights, opts, timer.lap);
   const policy = parsePolicyOptions(opts.policy);
-  if (anyRuleOn(policy)) return matchWithPolicy({ index, candidates, scored, model }, opts, policy, weights.name, clock, timer);
+  const reports = PriceOptionsSchema.parse(opts.reports ?? {});
+  const fairness = (result: MatchResult): MatchResult =>
+    reports.priceOfFairness ? { ...result, priceOfFairness: priceOfFairness(batch, weights, opts, result, runMatching, clock) } : result;
+  if (anyRuleOn(policy)) return fairness(matchWithPolicy({ index, candidates, scored, model }, opts, policy, weights.name, clock, timer, reports.prices));
   const solved = solveComponents(model, { verify: opts.verify, verifyMaxArcs: opts.verifyMaxArcs });
   timer.lap('solve');
   const allocation = allocate(candidates, model, solved);
@@ -40,8 +45,9 @@ export function runMatching(
   const unmet = explainUnmet(index, candidates, model, allocation);
   const coverage = coverageOf(index, candidates, allocation);
   const offers = offerUsage(index, candidates, allocation);
+  const prices = reports.prices ? { prices: priceReport({ index, candidates, scored, model, solved, allocation, policy: false }) } : {};
   timer.lap('results');
-  return {
+  return fairness({
     mode: opts.mode,
     weightProfile: weights.name,
     pairings,
@@ -50,7 +56,8 @@ export function runMatching(
     coverage,
     candidates: { pairsConsidered: candidates.pairsConsidered, candidates: candidates.count, removedBy: candidates.removedBy },
     solve: summariseSolve(model, solved, allocation, timer.laps()),
-  };
+    ...prices,
+  });
 }
 
 /** The stages up to the model, shared by a run, a model export and the benchmarks. */

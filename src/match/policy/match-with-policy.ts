@@ -21,6 +21,7 @@ import type { PolicyReport, RuleConflict, RuleUnmet } from './report-types.js';
 import { releaseImpossibleObligations } from './forced-groups.js';
 import { lockConflicts } from './lock-conflicts.js';
 import { explainFloor } from './floor-conflicts.js';
+import { priceReport } from '../prices/price-report.js';
 import type { PolicySolvers } from './solver-ports.js';
 
 const INFEASIBILITY_NOTE =
@@ -101,6 +102,7 @@ export function matchWithPolicy(
   weightProfile: string,
   clock: () => number,
   timer: { lap: (stage: string) => void; laps: () => Record<string, number> },
+  prices = false,
 ): MatchResult {
   const { index, candidates, scored } = stages;
   const run = solveWithPolicy(stages, policy, clock);
@@ -118,6 +120,7 @@ export function matchWithPolicy(
     candidates: { pairsConsidered: candidates.pairsConsidered, candidates: candidates.count, removedBy: candidates.removedBy },
     policy: policyReport(stages, policy, run),
     ...(run.conflicts.length > 0 ? { infeasibility: { conflicts: run.conflicts, note: INFEASIBILITY_NOTE } } : {}),
+    ...(prices ? { prices: priceReport({ index, candidates, scored, model: view, solved: run.solved, allocation, policy: true }) } : {}),
   };
   timer.lap('results');
   const summary = policySummary(run, timer.laps());

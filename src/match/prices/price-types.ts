@@ -6,7 +6,7 @@
  */
 import type { Category, ProviderKind, SupportForm } from '../../domain/taxonomy.js';
 
-/** One offer's shadow price: the value of one more unit of its capacity. */
+/** One offer's shadow price: the value of one more unit of its capacity (flow units: canonical units, pairings in one-to-one mode). */
 export interface OfferPrice {
   readonly offer: string;
   readonly form: SupportForm;
