@@ -19,9 +19,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { batchToJson, generateBatch } from '../src/generate/index.js';
-import { allPairings, apiClient, expectStatus, waitForRun, type Api } from './http/api.js';
+import { allPairings, apiClient, expectStatus, longestStallMs, waitForRun, type Api } from './http/api.js';
 import { startFloorServer } from './http/floor-process.js';
-import { medianResult, runLoad, startLoad, type LoadResult } from './http/load.js';
+import { median, medianResult, runLoad, startLoad, type LoadResult } from './http/load.js';
 import { writeResultsSection, scenarioTable, windowTable, type ScenarioRow, type WindowRow } from './http/report.js';
 import { createKey, startServiceProcess } from './http/service-process.js';
 
@@ -144,29 +144,45 @@ async function cityWindows(api: Api, url: string, auth: Record<string, string>, 
   const reads = () => startLoad({ url: `${url}${readPath}`, connections, headers: auth, maxSeconds: 600 });
   const rows: WindowRow[] = [];
 
+  await longestStallMs(url); // starts the service's measure over
   let during = reads();
   await new Promise((resolve) => setTimeout(resolve, 1_000)); // reads under way before the upload
   const upload = expectStatus(await api('POST', '/v1/batches?verified=true', cityText), 201, 'POST /v1/batches (city)');
   await new Promise((resolve) => setTimeout(resolve, 1_000));
-  rows.push({ name: `upload of the city batch (${(cityText.length / 1e6).toFixed(1)} MB, pre-verified)`, request: `POST /v1/batches ${upload.ms.toFixed(0)} ms`, seconds: undefined, result: await during.stop() });
-  log(`  city upload: ${upload.ms.toFixed(0)} ms`);
+  const uploadReads = await during.stop();
+  rows.push({
+    name: `upload of the city batch (${(cityText.length / 1e6).toFixed(1)} MB, pre-verified)`,
+    request: `POST /v1/batches ${upload.ms.toFixed(0)} ms`,
+    seconds: undefined,
+    result: uploadReads,
+    stallMs: await longestStallMs(url),
+  });
+  log(`  city upload: ${upload.ms.toFixed(0)} ms, reads p99 ${uploadReads.p99} ms, longest stall ${rows[0]!.stallMs.toFixed(0)} ms`);
 
   const cityBody = JSON.stringify({ batchIds: [upload.body.id as string] });
   const solves: LoadResult[] = [];
   const submits: number[] = [];
   const elapsed: number[] = [];
+  const stalls: number[] = [];
   for (let round = 1; round <= cityRounds; round++) {
+    await longestStallMs(url);
     during = reads();
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const submitted = expectStatus(await api('POST', '/v1/runs', cityBody), 202, 'POST /v1/runs (city)');
     const run = await waitForRun(api, submitted.body.run.id as string, 600_000);
     if (run.status !== 'succeeded') throw new Error(`bench: city run ${run.id} ${run.status}: ${run.error}`);
     solves.push(await during.stop());
+    stalls.push(await longestStallMs(url));
     submits.push(submitted.ms);
     elapsed.push((run.progress.elapsedMs as number) / 1000);
-    log(`  city run ${round}: submit ${submitted.ms.toFixed(0)} ms, solved in ${run.progress.elapsedMs} ms, ${run.totals.pairings} pairings (${load()})`);
+    log(`  city run ${round}: submit ${submitted.ms.toFixed(0)} ms, solved in ${run.progress.elapsedMs} ms, ${run.totals.pairings} pairings, reads p99 ${solves.at(-1)!.p99} ms, longest stall ${stalls.at(-1)!.toFixed(0)} ms (${load()})`);
   }
-  const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  rows.push({ name: 'city run: submitted (202), solved in the background, result stored', request: `POST /v1/runs ${mid(submits).toFixed(0)} ms`, seconds: mid(elapsed), result: medianResult(solves) });
+  rows.push({
+    name: 'city run: submitted (202), solved in the background, result stored',
+    request: `POST /v1/runs ${median(submits).toFixed(0)} ms`,
+    seconds: median(elapsed),
+    result: medianResult(solves),
+    stallMs: median(stalls),
+  });
   return rows;
 }

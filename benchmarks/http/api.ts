@@ -54,3 +54,14 @@ export async function waitForRun(api: Api, runId: string, timeoutMs: number, pol
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
 }
+
+/**
+ * The service's longest event-loop delay (ms) since the last call: read from /metrics, which
+ * starts it over at each scrape. What a request arriving at the worst moment waited, whatever
+ * blocked the loop.
+ */
+export async function longestStallMs(url: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const match = /^jiedui_event_loop_delay_max_seconds (\S+)$/m.exec(text);
+  return match ? Number(match[1]) * 1000 : Number.NaN;
+}

@@ -18,6 +18,8 @@ export interface WindowRow {
   readonly seconds: number | undefined;
   /** The reads measured during the window. */
   readonly result: LoadResult;
+  /** The longest event-loop delay in the window (ms), from the service's /metrics. */
+  readonly stallMs: number;
 }
 
 const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
@@ -45,7 +47,7 @@ export function scenarioTable(rows: readonly ScenarioRow[]): string {
 export function windowTable(rows: readonly WindowRow[]): string {
   if (rows.length === 0) return '(city windows skipped)';
   return table(
-    ['reads of a 20-pairing page while…', 'foreground request', 'solve s', 'reads', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'failed'],
+    ['reads of a 20-pairing page while…', 'foreground request', 'solve s', 'reads', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'longest stall ms', 'failed'],
     rows.map((r) => [
       r.name,
       r.request,
@@ -55,6 +57,7 @@ export function windowTable(rows: readonly WindowRow[]): string {
       ms(r.result.p50),
       ms(r.result.p99),
       ms(r.result.max),
+      ms(r.stallMs),
       String(r.result.failures),
     ]),
   );

@@ -4,13 +4,20 @@
  * ~100 lines, and prom-client would add a dependency (and its default process collectors) for that.
  */
 
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+
 type Labels = Readonly<Record<string, string>>;
 
 /** Histogram buckets in seconds: 1 ms to 10 s for requests, 10 ms to 10 min for solves. */
 export const REQUEST_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10];
 export const SOLVE_BUCKETS = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600];
 
-const labelKey = (labels: Labels) => JSON.stringify(Object.entries(labels).sort(([a], [b]) => a.localeCompare(b)));
+/** One series per label set, whatever order its keys were written in (called on every request: kept cheap). */
+const labelKey = (labels: Labels) => {
+  let key = '';
+  for (const name of Object.keys(labels).sort()) key += `${name}\u0000${labels[name]}\u0001`;
+  return key;
+};
 
 function renderLabels(labels: Labels, extra?: [string, string]): string {
   const entries = Object.entries(labels);
@@ -81,6 +88,12 @@ export class Metrics {
   readonly solveSeconds = new Histogram('jiedui_solve_duration_seconds', 'Solve durations by run kind and outcome.', SOLVE_BUCKETS);
   readonly runs = new Counter('jiedui_runs_total', 'Runs finished, by kind and status.');
   private readonly gauges: { name: string; help: string; read: () => number }[] = [];
+  /** How late timers fire: anything that blocks the event loop shows here. Reset at each scrape. */
+  private readonly loopDelay: IntervalHistogram = monitorEventLoopDelay({ resolution: 10 });
+
+  constructor() {
+    this.loopDelay.enable();
+  }
 
   gauge(name: string, help: string, read: () => number): void {
     this.gauges.push({ name, help, read });
@@ -105,6 +118,20 @@ export class Metrics {
       ...this.runs.render(),
     ];
     for (const g of this.gauges) lines.push(`# HELP ${g.name} ${g.help}`, `# TYPE ${g.name} gauge`, `${g.name} ${g.read()}`);
+    lines.push(...this.renderLoopDelay());
     return `${lines.join('\n')}\n`;
+  }
+
+  /** Event-loop delay since the last scrape (p50, p99, max; seconds), then starts over. */
+  private renderLoopDelay(): string[] {
+    const h = this.loopDelay;
+    const seconds = (ns: number) => (h.count > 0 ? ns / 1e9 : 0);
+    const lines: string[] = [];
+    for (const [name, value] of [['p50', h.percentile(50)], ['p99', h.percentile(99)], ['max', h.max]] as const) {
+      const metric = `jiedui_event_loop_delay_${name}_seconds`;
+      lines.push(`# HELP ${metric} Event-loop delay since the last scrape (${name}).`, `# TYPE ${metric} gauge`, `${metric} ${seconds(value)}`);
+    }
+    h.reset();
+    return lines;
   }
 }
