@@ -8,7 +8,7 @@ import { indexBatch } from './model/batch-index.js';
 import { findCandidates } from './candidates/find-candidates.js';
 import { scoreCandidates } from './scoring/score-candidates.js';
 import { buildModel } from './model/build-model.js';
-import { solveComponents } from './solve/solve-components.js';
+import { solveComponents, type SolvedModel } from './solve/solve-components.js';
 import { allocate, decodePairings } from './pairings/decode.js';
 import { explainUnmet } from './pairings/unmet.js';
 import { coverageOf, offerUsage } from './pairings/coverage.js';
@@ -32,24 +32,43 @@ export function runMatching(
 ): MatchResult {
   const opts: MatchOptions = { ...defaultMatchOptions, ...options };
   const timer = stageTimer(clock);
-  const { index, candidates, scored, model } = prepareModel(batch, weights, opts, timer.lap);
+  const prepared = prepareModel(batch, weights, opts, timer.lap);
   const policy = parsePolicyOptions(opts.policy);
   const reports = PriceOptionsSchema.parse(opts.reports ?? {});
   const fairness = (result: MatchResult): MatchResult =>
     reports.priceOfFairness ? { ...result, priceOfFairness: priceOfFairness(batch, weights, opts, result, runMatching, clock) } : result;
-  if (anyRuleOn(policy)) return fairness(matchWithPolicy({ index, candidates, scored, model }, opts, policy, weights.name, clock, timer, reports.prices));
-  const solved = solveComponents(model, { verify: opts.verify, verifyMaxArcs: opts.verifyMaxArcs });
+  if (anyRuleOn(policy)) return fairness(matchWithPolicy(prepared, opts, policy, weights.name, clock, timer, reports.prices));
+  const solved = solveComponents(prepared.model, { verify: opts.verify, verifyMaxArcs: opts.verifyMaxArcs });
   timer.lap('solve');
+  return fairness(resultOfSolve(prepared, solved, opts, weights.name, timer, reports.prices));
+}
+
+/** What `prepareModel` gives: the batch index, candidates, scores and model of a run. */
+export type PreparedModel = ReturnType<typeof prepareModel>;
+
+/**
+ * The stages after the solve (pairings, unmet needs, coverage, prices on request) as a run's
+ * result; shared by `runMatching` and the parallel run (match/parallel/run-matching-parallel.ts).
+ */
+export function resultOfSolve(
+  prepared: PreparedModel,
+  solved: SolvedModel,
+  opts: MatchOptions,
+  weightProfile: string,
+  timer: StageTimer,
+  withPrices: boolean,
+): MatchResult {
+  const { index, candidates, scored, model } = prepared;
   const allocation = allocate(candidates, model, solved);
   const pairings = decodePairings(index, candidates, scored, model, allocation, opts.alternates);
   const unmet = explainUnmet(index, candidates, model, allocation);
   const coverage = coverageOf(index, candidates, allocation);
   const offers = offerUsage(index, candidates, allocation);
-  const prices = reports.prices ? { prices: priceReport({ index, candidates, scored, model, solved, allocation, policy: false }) } : {};
+  const prices = withPrices ? { prices: priceReport({ index, candidates, scored, model, solved, allocation, policy: false }) } : {};
   timer.lap('results');
-  return fairness({
+  return {
     mode: opts.mode,
-    weightProfile: weights.name,
+    weightProfile,
     pairings,
     unmet,
     offers,
@@ -57,7 +76,7 @@ export function runMatching(
     candidates: { pairsConsidered: candidates.pairsConsidered, candidates: candidates.count, removedBy: candidates.removedBy },
     solve: summariseSolve(model, solved, allocation, timer.laps()),
     ...prices,
-  });
+  };
 }
 
 /** The stages up to the model, shared by a run, a model export and the benchmarks. */
@@ -83,7 +102,14 @@ export function exportTransportModel(batch: Batch, weights: WeightProfile, optio
   return exportTransport(index, candidates, model);
 }
 
-function stageTimer(clock: () => number) {
+/** Ends stages and lists their durations (milliseconds, by the run's clock). */
+export interface StageTimer {
+  lap(stage: string): void;
+  laps(): Record<string, number>;
+}
+
+/** Times the stages of a run with the given clock: `lap(stage)` ends a stage, `laps()` lists them. */
+export function stageTimer(clock: () => number): StageTimer {
   const start = clock();
   let last = start;
   const laps: Record<string, number> = {};

@@ -7,6 +7,7 @@
  */
 import { certifyMinCostFlow, solveMinCostFlow } from '../../solver/min-cost-flow/index.js';
 import { solveComponentWithJsLp } from './verify-with-lp.js';
+import { solveComponentNetwork } from './solve-component.js';
 import type { MatchModel } from '../model/build-model.js';
 import { solveWithHighs } from '../../solver/lp/highs-mip.js';
 import type { FlowNetwork } from '../../solver/min-cost-flow/network.js';
@@ -48,21 +49,7 @@ export const defaultSolveStageOptions: SolveStageOptions = { verify: false, veri
 
 /** Solves and certifies every component. Throws only on a solver bug (a component infeasible). */
 export function solveComponents(model: MatchModel, options: SolveStageOptions = defaultSolveStageOptions): SolvedModel {
-  const components = model.components.map((component, c) => {
-    const outcome = solveMinCostFlow(component.network);
-    // Every component is a circulation that may stay empty, so infeasibility or a budget stop is a bug.
-    if (outcome.status !== 'optimal') throw new Error(`match/solve: component ${c} ended ${outcome.status}`);
-    const cert = certifyMinCostFlow(component.network, outcome.flow, outcome.potential);
-    return {
-      flow: outcome.flow,
-      potential: outcome.potential,
-      cost: outcome.cost,
-      dualBound: cert.dualBound,
-      certificateOk: cert.ok,
-      maxViolation: cert.maxReducedCostViolation,
-      checkedArcs: cert.checkedArcs,
-    };
-  });
+  const components = model.components.map((component, c) => solveComponentNetwork(component.network, c));
   if (!options.verify) return { components };
   return { components, verification: verifyWithOracle(model, components, options.verifyMaxArcs) };
 }
