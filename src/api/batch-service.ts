@@ -1,18 +1,14 @@
 /** Storing a validated batch: shared by POST /v1/batches and `jiedui serve --seed-sample`. */
 import type { PreparedBatch } from '../jobs/prepare-batch.js';
-import type { NewNeed, Repositories } from '../store/ports.js';
+import type { NewNeedState, Repositories } from '../store/ports.js';
 import type { Actor, BatchRecord } from '../store/records.js';
 import { newId } from './api-keys.js';
 import { recordAudit } from './audit-log.js';
 
-function needRows(batch: PreparedBatch, verifiedBy: Actor | undefined, at: string): NewNeed[] {
-  return batch.needs.map((need) => ({
-    ...need,
-    status: verifiedBy ? 'verified' : 'submitted',
-    statusReason: verifiedBy ? 'submitted pre-verified' : null,
-    reviewedBy: verifiedBy ? verifiedBy.keyId : null,
-    reviewedAt: verifiedBy ? at : null,
-  }));
+function needState(verifiedBy: Actor | undefined, at: string): NewNeedState {
+  return verifiedBy
+    ? { status: 'verified', statusReason: 'submitted pre-verified', reviewedBy: verifiedBy.keyId, reviewedAt: at }
+    : { status: 'submitted', statusReason: null, reviewedBy: null, reviewedAt: null };
 }
 
 /**
@@ -34,7 +30,8 @@ export async function storeBatch(
     contentHash: batch.contentHash,
     counts: { communities: batch.counts.communities, offers: batch.counts.offers },
     contentJson: batch.contentJson,
-    needs: needRows(batch, preVerified ? actor : undefined, at),
+    needs: batch.needs,
+    needState: needState(preVerified ? actor : undefined, at),
   });
   const stored = await tx.batches.get(id);
   if (!stored) throw new Error('api/batch-service: batch vanished after insert');

@@ -9,7 +9,8 @@ import { createHash } from 'node:crypto';
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => {
     if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
-    const sorted: Record<string, unknown> = {};
+    // No prototype: a "__proto__" key in the data is then an ordinary property, not a setter.
+    const sorted: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
     for (const k of Object.keys(v as object).sort()) sorted[k] = (v as Record<string, unknown>)[k];
     return sorted;
   });

@@ -57,6 +57,8 @@ export interface NewBatch {
    */
   readonly contentJson: string;
   readonly needs: readonly NewNeed[];
+  /** The status every need of the batch enters with. */
+  readonly needState: NewNeedState;
 }
 export interface NewNeed {
   readonly id: string;
@@ -67,6 +69,8 @@ export interface NewNeed {
   readonly form: string;
   /** The need as validated, as JSON text. */
   readonly json: string;
+}
+export interface NewNeedState {
   readonly status: NeedStatus;
   readonly statusReason: string | null;
   readonly reviewedBy: string | null;

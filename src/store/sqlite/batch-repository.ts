@@ -73,23 +73,13 @@ export function sqliteBatches(db: SqliteDatabase): BatchRepository {
            status_reason, reviewed_by, reviewed_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       const slice = timeSlicer();
+      const state = batch.needState;
       for (const [index, n] of batch.needs.entries()) {
         const pause = slice();
         if (pause) await pause;
         insertNeed.run(
-          batch.id,
-          n.id,
-          index,
-          n.community,
-          n.district,
-          n.street,
-          n.category,
-          n.form,
-          n.status,
-          n.statusReason,
-          n.reviewedBy,
-          n.reviewedAt,
-          n.json,
+          batch.id, n.id, index, n.community, n.district, n.street, n.category, n.form,
+          state.status, state.statusReason, state.reviewedBy, state.reviewedAt, n.json,
         );
       }
     },
