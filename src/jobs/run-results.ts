@@ -63,7 +63,7 @@ export function unmetRows(runId: string, result: MatchResult): UnmetRecord[] {
 }
 
 /** Approvals of a run's pairings, keyed by pair, for carrying into its re-solve. */
-export function approvalsOf(pairings: readonly PairingRecord[]): Map<string, CarriedApproval> {
+export function approvalsOf(pairings: readonly Omit<PairingRecord, 'score' | 'alternates'>[]): Map<string, CarriedApproval> {
   const out = new Map<string, CarriedApproval>();
   for (const p of pairings) {
     if (p.status === 'approved') {
@@ -83,7 +83,9 @@ export async function saveRunResult(
   result: MatchResult,
   at: string,
 ): Promise<RunSummary> {
-  const approvals = run.parentRunId ? approvalsOf(await tx.pairings.all(run.parentRunId)) : new Map();
+  // Only the approved pairings, undecoded: a city run has ten thousand, and this is the event loop.
+  const approved = run.parentRunId ? await tx.pairings.listRaw(run.parentRunId, { status: 'approved' }, 'id', { limit: Number.MAX_SAFE_INTEGER, offset: 0 }) : undefined;
+  const approvals = approved ? approvalsOf(approved.items) : new Map<string, CarriedApproval>();
   await tx.pairings.insertMany(pairingRows(run.id, result, approvals));
   await tx.unmet.insertMany(unmetRows(run.id, result));
   const summary = summaryOf(result);
