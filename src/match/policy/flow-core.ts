@@ -29,6 +29,13 @@ export interface CoreInput {
   readonly deadline: number;
   /** Flows per block to round first instead of the relaxation's (e.g. a Lagrangian solution). */
   readonly start?: ReadonlyMap<number, Float64Array>;
+  /** The relaxation's solutions of the set's blocks, when already known (saves re-solving them). */
+  readonly relaxedSolutions?: ReadonlyMap<number, BlockSolution>;
+  /**
+   * Solutions of blocks outside `ids` that rule instances of the set also read (a floor over
+   * needs of several forms): they are held fixed, and instances they already keep stay kept.
+   */
+  readonly frozen?: ReadonlyMap<number, BlockSolution>;
 }
 
 export interface CoreResult {
@@ -37,8 +44,8 @@ export interface CoreResult {
   readonly solutions: ReadonlyMap<number, BlockSolution>;
   /** Σ −dualBound/scale of the relaxation (value units): a proven upper bound for the set. */
   readonly relaxationBound: number;
-  /** The relaxation's flow and proven bound (value units) per block. */
-  readonly relaxed: ReadonlyMap<number, { readonly flow: Float64Array; readonly bound: number }>;
+  /** The relaxation's solution and proven bound (value units) per block. */
+  readonly relaxed: ReadonlyMap<number, { readonly solution: BlockSolution; readonly bound: number }>;
   readonly rounds: number;
   /** The rounding stopped at the deadline with rules still broken. */
   readonly timedOut: boolean;
@@ -62,9 +69,11 @@ const MAX_ROUNDS = 200;
 
 export function runFlowCore(input: CoreInput): CoreResult {
   const state = new CoreState(input);
-  if (!state.solveAll()) throw new Error('match/policy: the relaxation of a block is infeasible (locked pairs exceed capacity?)');
+  if (input.relaxedSolutions) state.adopt(input.relaxedSolutions);
+  // The relaxation is certified: its dual bound is the set's proven bound.
+  else if (!state.solveAll(input.ids, true)) throw new Error('match/policy: the relaxation of a block is infeasible (locked pairs exceed capacity?)');
   const relaxationBound = -[...state.solutions.values()].reduce((s, x) => s + x.dualBound, 0) / input.scale;
-  const relaxed = new Map([...state.solutions].map(([b, sol]) => [b, { flow: sol.flow, bound: -sol.dualBound / input.scale }] as const));
+  const relaxed = new Map([...state.solutions].map(([b, solution]) => [b, { solution, bound: -solution.dualBound / input.scale }] as const));
   let rounds = 0;
   if (input.start) {
     // The start flows only choose the first fixes; the rounds after read the real solves.
@@ -102,11 +111,27 @@ export function runFlowCore(input: CoreInput): CoreResult {
 class CoreState {
   readonly decisions = emptyDecisions();
   readonly solutions = new Map<number, BlockSolution>();
+  /** Close limits that are reached, not only those broken (see needLimitFixes). */
+  readonly closing = true;
   private readonly attempted = new Set<number>();
   private readonly flows: Float64Array[];
 
+  private readonly idSet: ReadonlySet<number>;
+  private readonly limited: ReadonlySet<number>;
+
   constructor(private readonly input: CoreInput) {
-    this.flows = input.blocks.map((b) => new Float64Array(b.network.arcCount));
+    this.flows = input.blocks.map((b, i) => input.frozen?.get(i)?.flow ?? new Float64Array(b.network.arcCount));
+    this.idSet = new Set(input.ids);
+    this.limited = new Set(input.rules.edgeLimits.flatMap((l) => l.switches));
+  }
+
+  /** Takes known solutions of the set's blocks as the current ones. */
+  adopt(solutions: ReadonlyMap<number, BlockSolution>): void {
+    for (const b of this.input.ids) {
+      const sol = solutions.get(b)!;
+      this.solutions.set(b, sol);
+      this.flows[b] = sol.flow;
+    }
   }
 
   bounds(): Bounds {
@@ -116,10 +141,10 @@ class CoreState {
   }
 
   /** Solves the given blocks (default: all of the set); false if one is infeasible. */
-  solveAll(only: Iterable<number> = this.input.ids): boolean {
+  solveAll(only: Iterable<number> = this.input.ids, certify = false): boolean {
     const bounds = this.bounds();
     for (const b of only) {
-      const sol = solveBlock(this.input.blocks[b]!, bounds.lower[b]!, bounds.upper[b]!, this.input.solvers);
+      const sol = solveBlock(this.input.blocks[b]!, bounds.lower[b]!, bounds.upper[b]!, this.input.solvers, certify);
       if (!sol) return false;
       this.solutions.set(b, sol);
       this.flows[b] = sol.flow;
@@ -187,7 +212,7 @@ class CoreState {
   }
 
   private isLimited(s: number): boolean {
-    return this.input.rules.edgeLimits.some((l) => l.switches.includes(s));
+    return this.limited.has(s);
   }
 
   unmetFloors(): number[] {
@@ -195,9 +220,24 @@ class CoreState {
     return rules.floors.flatMap((floor, f) => (this.inSet(floor.needs) && floor.needs.filter((n) => isMet(rules, this.view, n)).length < floor.floor ? [f] : []));
   }
 
+  /** Whether the need's block is one this rounding decides (not frozen). */
+  private own(n: number): boolean {
+    const t = this.input.rules.targets[n];
+    return t !== undefined && this.idSet.has(t.block);
+  }
+
+  /** Whether every member of the need's group is decided here (a group may span frozen blocks). */
+  private groupOwn(n: number): boolean {
+    const g = this.input.rules.groupOfNeed[n]!;
+    return g < 0 || this.input.rules.groups[g]!.needs.every((m) => this.own(m) || !this.input.rules.targets[m]);
+  }
+
+  /** Whether any of these needs lies in the set's blocks (the others are frozen or elsewhere). */
   private inSet(needs: readonly number[]): boolean {
-    const t = this.input.rules.targets[needs[0] ?? -1];
-    return t !== undefined && this.input.ids.includes(t.block);
+    return needs.some((n) => {
+      const t = this.input.rules.targets[n];
+      return t !== undefined && this.idSet.has(t.block);
+    });
   }
 
   /** The fixes this round's flow calls for, one per broken rule instance. */
@@ -223,7 +263,7 @@ class CoreState {
       if (!this.inSet(floor.needs)) return;
       const met = floor.needs.filter((n) => isMet(rules, this.view, n)).length;
       if (met >= floor.floor) return;
-      const open = floor.needs.filter((n) => !isMet(rules, this.view, n) && !this.attempted.has(n) && !this.decisions.needNone.has(n) && !this.groupSaysNone(n));
+      const open = floor.needs.filter((n) => this.own(n) && !isMet(rules, this.view, n) && !this.attempted.has(n) && !this.decisions.needNone.has(n) && !this.groupSaysNone(n) && this.groupOwn(n));
       const share = (n: number) => unitsOf(rules, this.view, n) / rules.targets[n]!.units;
       open.sort((x, y) => share(y) - share(x) || rules.targets[x]!.units - rules.targets[y]!.units || x - y);
       for (const n of open.slice(0, floor.floor - met)) {
@@ -264,7 +304,7 @@ class CoreState {
     const { rules } = this.input;
     const fixes: Fix[] = [];
     rules.groups.forEach((g, gi) => {
-      if (this.decisions.groupMet.has(gi) || !this.inSet(g.needs) || g.needs.some((n) => handled.has(n))) return;
+      if (this.decisions.groupMet.has(gi) || !g.needs.every((n) => this.own(n) || !this.input.rules.targets[n]) || !this.inSet(g.needs) || g.needs.some((n) => handled.has(n))) return;
       const met = g.needs.filter((n) => isMet(rules, this.view, n)).length;
       let got = 0;
       let want = 0;
@@ -297,13 +337,18 @@ class CoreState {
     const { rules } = this.input;
     const fixes: Fix[] = [];
     for (const limit of rules.needLimits) {
-      if (!this.inSet(limit.needs)) continue;
+      if (!this.inSet(limit.needs) || !limit.needs.every((n) => this.own(n))) continue;
       const funded = limit.needs.filter((n) => unitsOf(rules, this.view, n) > EPS && !this.decisions.needNone.has(n));
-      if (funded.length <= limit.limit) continue;
+      if (funded.length < limit.limit || (funded.length === limit.limit && !this.closing)) continue;
+      const fundedSet = new Set(funded);
+      const unfunded = limit.needs.filter((n) => !fundedSet.has(n) && !this.decisions.needNone.has(n) && !this.mustMeet(n));
+      if (funded.length === limit.limit && unfunded.length === 0) continue;
       const share = (n: number) => unitsOf(rules, this.view, n) / rules.targets[n]!.units;
       funded.sort((x, y) => Number(this.mustMeet(y)) - Number(this.mustMeet(x)) || share(y) - share(x) || this.needValue(y) - this.needValue(x) || x - y);
       const keep = funded.slice(0, limit.limit);
-      const drop = funded.slice(limit.limit).filter((n) => !this.mustMeet(n));
+      // At the limit, the needs that got nothing are closed too, so the limit cannot be broken
+      // again by flow moving there in a later round (fewer rounds, each a full re-solve).
+      const drop = [...funded.slice(limit.limit).filter((n) => !this.mustMeet(n)), ...unfunded];
       const commit = keep.filter((n) => !this.mustMeet(n) && rules.groupOfNeed[n]! >= 0 && !this.decisions.groupMet.has(rules.groupOfNeed[n]!));
       for (const n of funded) handled.add(n);
       fixes.push({
@@ -329,14 +374,18 @@ class CoreState {
     const inSet = new Set(this.input.ids);
     for (const limit of rules.edgeLimits) {
       const on = limit.switches.filter((s) => inSet.has(rules.switches[s]!.block) && switchUnits(rules, this.view, s) > EPS);
-      if (on.length <= limit.limit) continue;
+      if (on.length < limit.limit || (on.length === limit.limit && !this.closing)) continue;
+      const onSet = new Set(on);
+      const idle = limit.switches.filter((s) => inSet.has(rules.switches[s]!.block) && !onSet.has(s) && !this.decisions.switchOn.has(s));
+      if (on.length === limit.limit && idle.length === 0) continue;
       const value = (s: number) => {
         const sw = rules.switches[s]!;
         const net = this.input.blocks[sw.block]!.network;
         return sw.arcs.reduce((v, a) => v - net.cost[a]! * this.flows[sw.block]![a]!, 0);
       };
       on.sort((x, y) => Number(this.decisions.switchOn.get(y) === true) - Number(this.decisions.switchOn.get(x) === true) || value(y) - value(x) || x - y);
-      for (const s of on.slice(limit.limit)) {
+      // At the limit, idle pairs are closed as well (see needLimitFixes).
+      for (const s of [...on.slice(limit.limit), ...idle]) {
         if (this.decisions.switchOn.get(s) === true) continue;
         fixes.push({ apply: (d) => d.switchOn.set(s, false), undo: (d) => d.switchOn.delete(s), blocks: [rules.switches[s]!.block], forcing: false, confidence: 1 });
       }

@@ -107,37 +107,79 @@ export function relaxedRows(rules: RuleModel, ids: ReadonlySet<number>, floorsHa
   return rows;
 }
 
-export function improveBound(input: LagrangianInput): LagrangianResult {
-  const all = relaxedRows(input.rules, new Set(input.ids), input.floorsHard);
-  const rows = all.filter((row) => row.equal || activity(row, input.relaxed) > row.rhs - 1e-9);
-  const steppers = clusterRows(rows, input.ids).map((c) => new ClusterStepper(input, c.rows, c.blocks));
-  const clustered = new Set(steppers.flatMap((c) => c.blocks));
-  let rest = 0;
-  for (const b of input.ids) if (!clustered.has(b)) rest += input.relaxedValue.get(b)!;
-  const primal = input.ids.reduce((sum, b) => sum + input.primalValue.get(b)!, 0);
-  const maxIterations = input.maxIterations ?? 150;
-  let timedOut = false;
-  // Step the cluster with the widest gap until the whole set is within its gap target.
-  for (;;) {
-    const bound = rest + steppers.reduce((sum, c) => sum + c.bound, 0);
-    if (bound - primal <= input.relativeGap * Math.abs(bound)) break;
-    const open = steppers.filter((c) => !c.done && c.iterations < maxIterations);
-    if (open.length === 0) break;
-    if (input.solvers.clock() > input.deadline) {
-      timedOut = true;
-      break;
-    }
-    open.reduce((x, y) => (y.gap > x.gap ? y : x)).step();
+/**
+ * A Lagrangian bound that can be improved in stages: `run(steps)` steps the cluster with the
+ * widest gap until the set is within its gap target, the step budget is spent or the deadline
+ * passes; `setPrimal` updates the best known solution (the steps' target) between stages.
+ */
+export class LagrangianSession {
+  private readonly steppers: ClusterStepper[];
+  private readonly rest: number;
+  private primal: number;
+  timedOut = false;
+
+  constructor(private readonly input: LagrangianInput) {
+    const all = relaxedRows(input.rules, new Set(input.ids), input.floorsHard);
+    const rows = all.filter((row) => row.equal || activity(row, input.relaxed) > row.rhs - 1e-9);
+    this.steppers = clusterRows(rows, input.ids).map((c) => new ClusterStepper(input, c.rows, c.blocks));
+    const clustered = new Set(this.steppers.flatMap((c) => c.blocks));
+    let rest = 0;
+    for (const b of input.ids) if (!clustered.has(b)) rest += input.relaxedValue.get(b)!;
+    this.rest = rest;
+    this.primal = input.ids.reduce((sum, b) => sum + input.primalValue.get(b)!, 0);
   }
-  const flows = new Map<number, Float64Array>();
-  for (const c of steppers) for (const [b, f] of c.flows) flows.set(b, f);
-  return {
-    bound: rest + steppers.reduce((sum, c) => sum + c.bound, 0),
-    iterations: steppers.reduce((sum, c) => sum + c.iterations, 0),
-    timedOut,
-    flows,
-    clusters: steppers.map((c) => ({ blocks: c.blocks, bound: c.bound, iterations: c.iterations })),
-  };
+
+  get bound(): number {
+    return this.rest + this.steppers.reduce((sum, c) => sum + c.bound, 0);
+  }
+
+  get iterations(): number {
+    return this.steppers.reduce((sum, c) => sum + c.iterations, 0);
+  }
+
+  /** Whether no cluster can step any more. */
+  get done(): boolean {
+    const max = this.input.maxIterations ?? 150;
+    return this.steppers.every((c) => c.done || c.iterations >= max);
+  }
+
+  /** Flows at each cluster's best multipliers, per block. */
+  get flows(): Map<number, Float64Array> {
+    const flows = new Map<number, Float64Array>();
+    for (const c of this.steppers) for (const [b, f] of c.flows) flows.set(b, f);
+    return flows;
+  }
+
+  get clusters(): { blocks: readonly number[]; bound: number; iterations: number }[] {
+    return this.steppers.map((c) => ({ blocks: c.blocks, bound: c.bound, iterations: c.iterations }));
+  }
+
+  setPrimal(values: ReadonlyMap<number, number>): void {
+    this.primal = this.input.ids.reduce((sum, b) => sum + values.get(b)!, 0);
+    for (const c of this.steppers) c.setTarget(c.blocks.reduce((sum, b) => sum + values.get(b)!, 0));
+  }
+
+  run(steps: number): void {
+    const max = this.input.maxIterations ?? 150;
+    for (let k = 0; k < steps; k++) {
+      const bound = this.bound;
+      if (bound - this.primal <= this.input.relativeGap * Math.abs(bound)) return;
+      const open = this.steppers.filter((c) => !c.done && c.iterations < max);
+      if (open.length === 0) return;
+      if (this.input.solvers.clock() > this.input.deadline) {
+        this.timedOut = true;
+        return;
+      }
+      open.reduce((x, y) => (y.gap > x.gap ? y : x)).step();
+    }
+  }
+}
+
+/** One stage of Lagrangian steps to the gap target (see LagrangianSession). */
+export function improveBound(input: LagrangianInput): LagrangianResult {
+  const session = new LagrangianSession(input);
+  session.run(Number.POSITIVE_INFINITY);
+  return { bound: session.bound, iterations: session.iterations, timedOut: session.timedOut, flows: session.flows, clusters: session.clusters };
 }
 
 function activity(row: Row, flows: ReadonlyMap<number, Float64Array>): number {
@@ -185,7 +227,7 @@ class ClusterStepper {
   done = false;
   private readonly lambda: Float64Array;
   private readonly cap: number;
-  private readonly target: number;
+  private target: number;
   private readonly cache: BlockCache;
   private best: Evaluation | undefined;
   private current: Evaluation | undefined;
@@ -208,6 +250,11 @@ class ClusterStepper {
 
   get bound(): number {
     return this.best?.bound ?? this.blocks.reduce((sum, b) => sum + this.input.relaxedValue.get(b)!, 0);
+  }
+
+  /** A better known solution: Polyak steps aim at it from now on. */
+  setTarget(value: number): void {
+    this.target = Math.max(this.target, value);
   }
 
   get gap(): number {

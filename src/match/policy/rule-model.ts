@@ -125,9 +125,10 @@ export function arcsOfEdge(blocks: BlockSet, e: number): number[] {
 function edgeCapacity(blocks: BlockSet, e: number): number {
   const b = blocks.edgeBlock[e]!;
   if (b < 0) return 0;
-  let cap = 0;
-  for (const a of arcsOfEdge(blocks, e)) cap += blocks.blocks[b]!.network.capacity[a]!;
-  return cap;
+  const cap = blocks.blocks[b]!.network.capacity;
+  const x = blocks.edgeArcA[e]!;
+  const y = blocks.edgeArcB[e]!;
+  return (x >= 0 ? cap[x]! : 0) + (y >= 0 ? cap[y]! : 0);
 }
 
 /** Flow units a switched-on edge must carry at least: the offer's minimum, or the whole rest of the need. */

@@ -17,11 +17,11 @@ import { coupledSets, type CoupledSet } from './coupled-sets.js';
 import { applyDecisions, decisionsIn, emptyDecisions, type Decisions } from './decisions.js';
 import { isMet, ruleViolations } from './rule-state.js';
 import { runFlowCore } from './flow-core.js';
-import { improveBound } from './lagrangian.js';
+import { LagrangianSession } from './lagrangian.js';
 import { allRulesActive, buildMip } from './mip-builder.js';
 import type { PolicyOptions } from './options.js';
 import type { PreparedRules } from './prepare-rules.js';
-import { solveBlock, type BlockSolution } from './solve-block.js';
+import { certifyBlock, solveBlock, type BlockSolution } from './solve-block.js';
 import type { PolicySolvers } from './solver-ports.js';
 
 export type SetMethod = 'flow' | 'mip' | 'flow-core';
@@ -199,40 +199,77 @@ function solveByCore(ctx: SolveContext, set: CoupledSet, note: string): SetOutco
   let timedOut = first.timedOut;
   let rounded = 'relaxation';
   if (!target(bound) && !timedOut) {
-    const improved = improveBound({
+    const session = new LagrangianSession({
       ...input,
-      relaxed: new Map([...first.relaxed].map(([b, r]) => [b, r.flow] as const)),
+      relaxed: new Map([...first.relaxed].map(([b, r]) => [b, r.solution.flow] as const)),
       relaxedValue: new Map([...first.relaxed].map(([b, r]) => [b, r.bound] as const)),
-      primalValue: new Map(set.blocks.map((b) => [b, valueOf(ctx, core.solutions.get(b)!.cost)] as const)),
+      primalValue: blockValues(ctx, set, core),
       relativeGap: ctx.policy.relativeGap,
       floorsHard: first.unmetFloors.length === 0,
     });
-    bound = Math.min(bound, improved.bound);
-    steps = improved.iterations;
-    timedOut ||= improved.timedOut;
-    // Lagrangian heuristic: round again from the flows at the best multipliers, and keep each
-    // block's better answer where the combination still keeps every rule.
-    if (!target(bound) && improved.flows.size > 0 && ctx.solvers.clock() <= ctx.deadline) {
-      const again = runFlowCore({ ...input, start: improved.flows });
+    // Stages: some Lagrangian steps, then a rounding from the best multipliers' flows (a better
+    // solution also aims the next steps better), until the gap target, the deadline or no progress.
+    for (let stage = 0; stage < LAGRANGIAN_STAGES && !target(bound) && !session.done; stage++) {
+      session.run(LAGRANGIAN_STEPS_PER_STAGE);
+      bound = Math.min(bound, session.bound);
+      timedOut ||= session.timedOut;
+      if (target(bound) || timedOut || ctx.solvers.clock() > ctx.deadline || session.flows.size === 0) break;
+      const again = roundFrom(ctx, set, input, first, session.flows);
       timedOut ||= again.timedOut;
-      const mixed = bestPerBlock(ctx, set, core, again);
+      const mixed = bestPerBlock(ctx, set, core, again.core);
       if (mixed.core !== core && keepsRules(ctx, mixed.core, set)) {
         core = mixed.core;
         best = valueOfCore(ctx, core, set);
         rounded = mixed.from;
+        session.setPrimal(blockValues(ctx, set, core));
       }
     }
+    steps = session.iterations;
   }
-  for (const b of set.blocks) ctx.solutions[b] = core.solutions.get(b)!;
+  // Roundings skip the certificates; the answer's blocks are checked once, under its bounds.
+  const bounds = finalBounds(ctx.prepared, core.decisions);
+  for (const b of set.blocks) ctx.solutions[b] = certifyBlock(block(ctx, b), bounds.lower[b]!, bounds.upper[b]!, core.solutions.get(b)!, ctx.solvers);
   mergeDecisions(ctx.decisions, core.decisions);
   const objective = best;
   bound = Math.max(objective, bound);
   const proven = bound - objective <= 1e-9 * Math.max(1, Math.abs(objective));
-  const detail = `flow core: relaxation bound ${core.relaxationBound.toFixed(3)}, ${steps} Lagrangian steps, rounded from the ${rounded} in ${core.rounds} rounds${note}`;
+  const detail = `flow core: relaxation bound ${first.relaxationBound.toFixed(3)}, ${steps} Lagrangian steps, rounded from the ${rounded} in ${core.rounds} rounds${note}`;
   return outcome(set, 'flow-core', objective, bound, proven, timedOut, core.unmetFloors, detail);
 }
 
 type CoreRun = Pick<ReturnType<typeof runFlowCore>, 'solutions' | 'decisions' | 'relaxationBound' | 'rounds' | 'unmetFloors'>;
+
+/** Lagrangian stages and the steps in each (each stage ends with a rounding). */
+const LAGRANGIAN_STAGES = 6;
+const LAGRANGIAN_STEPS_PER_STAGE = 25;
+
+/** Value of each block's solution (value units). */
+function blockValues(ctx: SolveContext, set: CoupledSet, core: CoreRun): Map<number, number> {
+  return new Map(set.blocks.map((b) => [b, valueOf(ctx, core.solutions.get(b)!.cost)] as const));
+}
+
+/** Rounds again the blocks the multipliers moved, from their flows; the other blocks stay. */
+function roundFrom(ctx: SolveContext, set: CoupledSet, input: Parameters<typeof runFlowCore>[0], first: ReturnType<typeof runFlowCore>, flows: ReadonlyMap<number, Float64Array>): { core: CoreRun; timedOut: boolean } {
+  const redo = set.blocks.filter((b) => flows.has(b));
+  const again = runFlowCore({
+    ...input,
+    ids: redo,
+    start: flows,
+    relaxedSolutions: new Map(redo.map((b) => [b, first.relaxed.get(b)!.solution] as const)),
+    frozen: new Map(set.blocks.filter((b) => !flows.has(b)).map((b) => [b, first.solutions.get(b)!] as const)),
+  });
+  return { core: completeWith(ctx, set, first, again, new Set(redo)), timedOut: again.timedOut };
+}
+
+/** A rounding of some blocks completed with another's answer for the rest. */
+function completeWith(ctx: SolveContext, set: CoupledSet, base: CoreRun, part: CoreRun, blocks: ReadonlySet<number>): CoreRun {
+  const { rules } = ctx.prepared;
+  const solutions = new Map(set.blocks.map((b) => [b, (blocks.has(b) ? part : base).solutions.get(b)!] as const));
+  const decisions = emptyDecisions();
+  mergeDecisions(decisions, decisionsIn(base.decisions, rules, new Set(set.blocks.filter((b) => !blocks.has(b)))));
+  mergeDecisions(decisions, decisionsIn(part.decisions, rules, blocks));
+  return { ...part, solutions, decisions, unmetFloors: unmetFloorsOf(ctx, solutions, set) };
+}
 
 /** Floors (indices) of the set that these flows leave unmet. */
 function unmetFloorsOf(ctx: SolveContext, solutions: ReadonlyMap<number, BlockSolution>, set: CoupledSet): number[] {

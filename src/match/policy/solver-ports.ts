@@ -49,8 +49,17 @@ export type MipOutcome =
   | { readonly status: 'no_solution'; readonly bound: number; readonly seconds: number }
   | { readonly status: 'error'; readonly message: string; readonly seconds: number };
 
+/** The dual certificate of a flow with potentials (see solver/min-cost-flow/certificate.ts). */
+export interface FlowCheck {
+  readonly ok: boolean;
+  readonly dualBound: number;
+  readonly maxViolation: number;
+}
+
 export interface PolicySolvers {
-  readonly flow: (network: FlowNetwork) => FlowOutcome;
+  /** Solves a network; with `certify` false the certificate fields are not computed (NaN, false). */
+  readonly flow: (network: FlowNetwork, certify?: boolean) => FlowOutcome;
+  readonly certify: (network: FlowNetwork, flow: Float64Array, potential: Float64Array) => FlowCheck;
   readonly mip: (problem: MipProblem, limits: MipLimits) => MipOutcome;
   /** Milliseconds, for the run's time budget (the pipeline never reads the clock itself). */
   readonly clock: () => number;
