@@ -7,14 +7,17 @@
  * latency during both is reported (solves and uploads must not block the event loop).
  *
  *   node --import tsx benchmarks/http-bench.ts [--duration 10] [--connections 10] [--rounds 3]
- *        [--city-rounds 2] [--no-build] [--no-city] [--profile DIR] [--write]
+ *        [--city-rounds 2] [--no-build] [--no-city] [--profile DIR] [--service-root DIR]
+ *        [--write [--earlier FILE --earlier-label TEXT]]
  *
  * `--profile DIR` starts the service with `--cpu-prof` into DIR (for finding what blocks).
+ * `--service-root DIR` runs the service built in another checkout (say, an earlier commit, for a
+ * before/after table measured under the same load); it is not built, and `--write` is refused.
  * Numbers are medians over the rounds. `--write` replaces the HTTP section of benchmarks/RESULTS.md.
  * All traffic goes to 127.0.0.1; every load is bounded by a duration, a request count or a run.
  */
 import { execSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,7 +41,9 @@ const cityRounds = Number(arg('city-rounds', '2'));
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const load = () => execSync('uptime', { encoding: 'utf8' }).trim().replace(/^.*load average/, 'load average');
 
-if (!flag('no-build')) {
+const serviceRoot = arg('service-root', root);
+if (serviceRoot !== root && flag('write')) throw new Error('bench: --write records this checkout only');
+if (!flag('no-build') && serviceRoot === root) {
   log('building (npm run build)…');
   const built = spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8' });
   if (built.status !== 0) throw new Error(`bench: build failed:\n${built.stdout}${built.stderr}`);
@@ -48,14 +53,14 @@ const loadBefore = load();
 const dir = mkdtempSync(join(tmpdir(), 'jiedui-http-bench-'));
 const dbFile = join(dir, 'jiedui.db');
 const profileDir = arg('profile', '');
-const service = await startServiceProcess(root, {
+const service = await startServiceProcess(serviceRoot, {
   dbFile,
   seedSample: true,
   ...(profileDir ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] } : {}),
 });
 const stopAll: (() => Promise<void>)[] = [() => service.stop()];
 try {
-  const official = createKey(root, dbFile, 'official');
+  const official = createKey(serviceRoot, dbFile, 'official');
   const api = apiClient(service.url, official);
   const auth = { authorization: `Bearer ${official}` };
   const sampleBatch = expectStatus(await api('GET', '/v1/batches?limit=1'), 200, 'list batches').body.items[0].id as string;
@@ -109,6 +114,7 @@ try {
       loadAfter,
       pairings: firstPage.body.total as number,
       ...tables,
+      ...(arg('earlier', '') ? { earlier: { label: arg('earlier-label', 'Earlier build'), output: readFileSync(arg('earlier', ''), 'utf8') } } : {}),
     });
   }
 } finally {

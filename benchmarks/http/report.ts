@@ -22,7 +22,7 @@ export interface WindowRow {
   readonly stallMs: number;
 }
 
-const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
+const ms = (x: number) => (Number.isNaN(x) ? '—' : x >= 100 ? x.toFixed(0) : x.toFixed(1));
 const table = (header: string[], rows: string[][]) =>
   [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 
@@ -72,6 +72,22 @@ export interface ResultsSection {
   readonly pairings: number;
   readonly scenarios: string;
   readonly windows: string;
+  /** An earlier build measured the same way in the same session (its printed tables), for before/after. */
+  readonly earlier?: { readonly label: string; readonly output: string };
+}
+
+/** The tables and load lines of a benchmark's printed output. */
+function tablesOf(output: string): string {
+  const blocks: string[][] = [];
+  let previousWasTable = false;
+  for (const line of output.split('\n')) {
+    const isTable = line.startsWith('|');
+    if (isTable && !previousWasTable) blocks.push([]);
+    if (isTable) blocks.at(-1)!.push(line);
+    previousWasTable = isTable;
+  }
+  const load = output.split('\n').filter((l) => l.startsWith('before:') || l.startsWith('after:'));
+  return [...blocks.map((b) => b.join('\n')), load.map((l) => `Machine load ${l}`).join('  \n')].join('\n\n');
 }
 
 const START = '<!-- http-bench:start -->';
@@ -96,6 +112,9 @@ export function writeResultsSection(file: string, s: ResultsSection): void {
     s.scenarios,
     '',
     s.windows,
+    ...(s.earlier
+      ? ['', `### ${s.earlier.label}`, '', 'The same benchmark against the earlier build, in the same session (machine load on its own lines):', '', tablesOf(s.earlier.output)]
+      : []),
     END,
   ].join('\n');
   const re = new RegExp(`${START}[\\s\\S]*${END}`);
