@@ -156,7 +156,7 @@ function policyLines(result: MatchResult): string[] {
   for (const c of result.infeasibility?.conflicts ?? []) {
     lines.push(`  conflict: ${c.rules.join(' + ')} — ${c.explanation}`);
     for (const r of c.relaxations) {
-      const change = r.change === undefined ? '' : `, ${r.change >= 0 ? '+' : ''}${fmt(r.change, 2)} value (${r.changeShare === undefined ? '' : `${(100 * r.changeShare).toFixed(2)}%`})`;
+      const change = r.change === undefined || r.applied ? '' : `, ${r.change >= 0 ? '+' : ''}${fmt(r.change, 2)} value${r.changeShare === undefined ? '' : ` (${r.changeShare >= 0 ? '+' : ''}${(100 * r.changeShare).toFixed(2)}%)`}`;
       lines.push(`    ${r.applied ? '→ applied: ' : '· '}${r.action}${change}`);
     }
   }

@@ -91,7 +91,7 @@ function verifyWithOracle(model: MatchModel, ours: readonly ComponentSolution[],
  * reports the small gap instead of claiming optimality.
  */
 function solveCertified(network: FlowNetwork, certify = true): FlowOutcome {
-  for (let k = 0; k <= 12; k++) {
+  for (let k = coarseningFor(network); k <= 12; k++) {
     const factor = 10 ** k;
     const net = k === 0 ? network : { ...network, cost: network.cost.map((c) => Math.round(c / factor)) };
     let outcome;
@@ -121,6 +121,29 @@ function solveCertified(network: FlowNetwork, certify = true): FlowOutcome {
     };
   }
   throw new Error('match/solve: network too large for exact arithmetic even at coarsened costs');
+}
+
+/**
+ * The smallest power of ten to divide costs by so that the solver's exactness condition holds
+ * (Σ|cost|·capacity + (max|cost| + 1)(nodes + 1)·supply < 2^53, see validate-network.ts), with a
+ * margin; a first guess that saves failed attempts (the loop above still checks).
+ */
+function coarseningFor(network: FlowNetwork): number {
+  let maxAbs = 0;
+  let costCap = 0;
+  for (let a = 0; a < network.arcCount; a++) {
+    const c = Math.abs(network.cost[a]!);
+    if (c > maxAbs) maxAbs = c;
+    costCap += c * network.capacity[a]!;
+  }
+  let supply = 0;
+  for (let v = 0; v < network.nodeCount; v++) if (network.supply[v]! > 0) supply += network.supply[v]!;
+  const limit = 0.5 * Number.MAX_SAFE_INTEGER;
+  for (let k = 0; k < 12; k++) {
+    const f = 10 ** k;
+    if (costCap / f + (maxAbs / f + 1) * (network.nodeCount + 1) * supply < limit) return k;
+  }
+  return 12;
 }
 
 /**
