@@ -50,6 +50,27 @@ export class CommunityGrid {
     return cy * this.columns + cx;
   }
 
+  /**
+   * Writes the communities possibly within `radiusKm` of a point into `out` (room for every
+   * community), cell by cell, and returns how many: no allocation and no sort per query.
+   */
+  collectWithin(lat: number, lon: number, radiusKm: number, out: Int32Array): number {
+    const r = radiusKm * (1 + SAFETY_MARGIN) + 1;
+    const x = lon * this.kmPerDegreeLon;
+    const y = lat * KM_PER_DEGREE_LAT;
+    const x0 = Math.max(0, Math.floor((x - r - this.minX) / this.cellKm));
+    const x1 = Math.min(this.columns - 1, Math.floor((x + r - this.minX) / this.cellKm));
+    const y0 = Math.max(0, Math.floor((y - r - this.minY) / this.cellKm));
+    const y1 = Math.min(this.rows - 1, Math.floor((y + r - this.minY) / this.cellKm));
+    let count = 0;
+    for (let cy = y0; cy <= y1; cy++) {
+      for (let k = cy * this.columns + x0, end = cy * this.columns + x1; k <= end; k++) {
+        for (let i = this.start[k]!; i < this.start[k + 1]!; i++) out[count++] = this.members[i]!;
+      }
+    }
+    return count;
+  }
+
   /** Communities possibly within `radiusKm` of a point, in increasing index order. */
   within(lat: number, lon: number, radiusKm: number): Int32Array {
     const r = radiusKm * (1 + SAFETY_MARGIN) + 1;

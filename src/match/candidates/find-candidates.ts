@@ -10,10 +10,10 @@
 import type { Category, SupportForm } from '../../domain/taxonomy.js';
 import { CATEGORY_IDS, RELATED_CATEGORIES } from '../../domain/taxonomy.js';
 import type { BatchIndex } from '../model/batch-index.js';
-import { pairKey } from '../model/batch-index.js';
-import { HARD_RULES, HARD_RULE_NAMES, categoryMask, type HardRuleName, type PairFacts } from './rules.js';
+import { HARD_RULE_NAMES, categoryMask, type HardRuleName } from './rules.js';
 import { CommunityGrid } from './community-grid.js';
-import { distanceKm } from './geo.js';
+import { cosLatitude, distanceKm, distanceKmCos } from './geo.js';
+import { RareRules, type RareRuleInput } from './pair-rules.js';
 import { batchColumns, type BatchColumns } from '../model/batch-columns.js';
 import { PairBuffer, sortByNeed } from './pair-buffer.js';
 
@@ -63,38 +63,44 @@ export function acceptedCategories(category: Category, relatedFit: number): Set<
 
 const RULES = HARD_RULE_NAMES.length;
 const AREA = HARD_RULE_NAMES.indexOf('area');
-/** Rules checked pair by pair, in order: everything after `area` (`category` inline, then firstFailingRareRule). */
+const CATEGORY = HARD_RULE_NAMES.indexOf('category');
+/** Rules checked pair by pair, in order: everything after `area` (`category` inline, then RareRules in pair-rules.ts). */
 const PAIR_RULE_ORDER = ['category', 'time_window', 'skills', 'excluded_community', 'forbidden_pair', 'one_to_one_share'];
-if (HARD_RULE_NAMES.slice(AREA + 1).join() !== PAIR_RULE_ORDER.join()) {
-  throw new Error('match/candidates: HARD_RULES order changed; update scanOffersInRange');
+if (HARD_RULE_NAMES.slice(AREA + 1).join() !== PAIR_RULE_ORDER.join() || HARD_RULE_NAMES.slice(0, 2).join() !== 'capacity,form') {
+  throw new Error('match/candidates: HARD_RULES order changed; update scanOffersInRange and pair-rules.ts');
 }
-const [CATEGORY, TIME, SKILLS, EXCLUDED, FORBIDDEN, SHARE] = PAIR_RULE_ORDER.map((r) => HARD_RULE_NAMES.indexOf(r as HardRuleName));
 
 /** Finds the candidate edges of a batch. */
 export function findCandidates(index: BatchIndex, options: CandidateOptions): CandidateSet {
   const { offers, needs } = index;
+  const col = batchColumns(index);
   const removedByNeed = new Int32Array(needs.length * RULES);
-  const pooled = Uint8Array.from(needs, (n) => (n.pooled ? 1 : 0));
-  const usable = offers.map((o, i) => i).filter((i) => offers[i]!.capacity > 0);
-  const perForm = new Map<SupportForm, number>();
-  for (const o of usable) perForm.set(offers[o]!.form, (perForm.get(offers[o]!.form) ?? 0) + 1);
+  const pooled = new Uint8Array(needs.length);
+  for (let n = 0; n < needs.length; n++) pooled[n] = needs[n]!.pooled ? 1 : 0;
+  const usable: number[] = [];
+  const perForm = new Int32Array(FORMS);
+  for (let o = 0; o < offers.length; o++) {
+    if (!(offers[o]!.capacity > 0)) continue;
+    usable.push(o);
+    perForm[col.offerForm[o]!]!++;
+  }
   const inRange = new Int32Array(needs.length);
   const pairs = scanOffersInRange(index, options, usable, pooled, inRange, removedByNeed);
-  needs.forEach((need, n) => {
-    if (!pooled[n]) return;
-    const sameForm = perForm.get(need.form) ?? 0;
+  for (let n = 0; n < needs.length; n++) {
+    if (!pooled[n]) continue;
     removedByNeed[n * RULES + 0] = offers.length - usable.length;
-    removedByNeed[n * RULES + 1] = usable.length - sameForm;
-    removedByNeed[n * RULES + AREA] = sameForm - inRange[n]!;
-  });
+    removedByNeed[n * RULES + 1] = usable.length - perForm[col.needForm[n]!]!;
+    removedByNeed[n * RULES + AREA] = perForm[col.needForm[n]!]! - inRange[n]!;
+  }
   appendForced(index, options.forced, pairs);
-  const removedBy = Object.fromEntries(HARD_RULE_NAMES.map((name) => [name, 0])) as Record<HardRuleName, number>;
+  const removed = new Float64Array(RULES);
   let pairsConsidered = 0;
   for (let n = 0; n < needs.length; n++) {
     if (!pooled[n]) continue;
     pairsConsidered += offers.length;
-    HARD_RULE_NAMES.forEach((name, r) => (removedBy[name] += removedByNeed[n * RULES + r]!));
+    for (let r = 0; r < RULES; r++) removed[r] = removed[r]! + removedByNeed[n * RULES + r]!;
   }
+  const removedBy = Object.fromEntries(HARD_RULE_NAMES.map((name, r) => [name, removed[r]!])) as Record<HardRuleName, number>;
   const sorted = sortByNeed(pairs, needs.length);
   return { count: sorted.need.length, offer: sorted.offer, need: sorted.need, distanceKm: sorted.km, pooled, pairsConsidered, removedBy, removedByNeed };
 }
@@ -108,68 +114,60 @@ function scanOffersInRange(
   inRange: Int32Array,
   removedByNeed: Int32Array,
 ): PairBuffer {
-  const { offers, needs, communities } = index;
   const col = batchColumns(index);
-  const grid = new CommunityGrid(communities);
+  const grid = new CommunityGrid(index.communities);
   const buckets = needsByCommunityAndForm(index, col, pooled);
   const acceptedMask = acceptedMasks(col, options.relatedCategoryFit);
-  const forbidden = new Set(options.forbidden.map((p) => pairKey(p.need, p.offer)));
-  const isForbidden = (need: string, offer: string) => forbidden.size > 0 && forbidden.has(pairKey(need, offer));
-  const oneToOne = options.mode === 'one-to-one';
-  const all = Int32Array.from(communities, (_, i) => i);
+  const rare = new RareRules(index, col, rareRuleInput(index, options));
+  const all = new Int32Array(index.communities.length);
+  for (let c = 0; c < all.length; c++) all[c] = c;
+  const nearby = new Int32Array(index.communities.length);
   const pairs = new PairBuffer();
-  // The rare rules (windows, skills, exclusions, forbidden pairs, one-to-one shares) run as the
-  // named predicates on one reused facts object; every field set up front keeps its shape fixed.
-  const facts: { -readonly [K in keyof PairFacts]: PairFacts[K] } = {
-    offer: offers[0]!,
-    need: needs[0]!,
-    community: communities[0]!,
-    offerCategoryMask: 0,
-    acceptedCategoryMask: 0,
-    isForbidden,
-    oneToOneShare: undefined,
-  };
   for (const o of usable) {
     const offerMask = col.offerCategoryMask[o]!;
-    // Whether any pair of this offer can fail a rule after `category`; if not, a need passes
-    // them all unless it has a window (with an offer that has one) or required skills.
-    const offerRare = forbidden.size > 0 || oneToOne || col.offerHasExclusions[o] === 1;
-    const offerWindow = col.offerHasWindow[o]!;
-    facts.offer = offers[o]!;
-    facts.offerCategoryMask = offerMask;
-    facts.oneToOneShare = oneToOne ? oneToOneShare(offers[o]!) : undefined;
-    const nearby = hasRadius(col, o) ? grid.within(col.offerLat[o]!, col.offerLon[o]!, col.offerRadius[o]!) : all;
+    const offerMayFail = rare.offerMayFail(o);
+    const located = col.offerHasLocation[o] === 1;
+    const [lat, lon, cosLat] = [col.offerLat[o]!, col.offerLon[o]!, cosLatitude(col.offerLat[o]!)];
+    // The order communities are visited in does not matter: pairs are sorted by need below, and
+    // each need lies in one community, so its pairs keep the offers' (increasing) order.
+    const places = hasRadius(col, o) ? nearby : all;
+    const count = hasRadius(col, o) ? grid.collectWithin(lat, lon, col.offerRadius[o]!, nearby) : all.length;
     const formBase = col.offerForm[o]!;
-    for (let i = 0; i < nearby.length; i++) {
-      const c = nearby[i]!;
-      const k = c * FORMS + formBase;
-      const from = buckets.start[k]!;
-      const to = buckets.start[k + 1]!;
+    for (let i = 0; i < count; i++) {
+      const c = places[i]!;
+      const from = buckets.start[c * FORMS + formBase]!;
+      const to = buckets.start[c * FORMS + formBase + 1]!;
       if (from === to) continue;
-      const km = col.offerHasLocation[o] ? distanceKm(col.offerLat[o]!, col.offerLon[o]!, col.communityLat[c]!, col.communityLon[c]!) : Number.NaN;
+      const km = located ? distanceKmCos(lat, lon, cosLat, col.communityLat[c]!, col.communityLon[c]!, col.communityCosLat[c]!) : Number.NaN;
       if (!inArea(col, o, c, km)) continue;
-      facts.community = communities[c]!;
       for (let j = from; j < to; j++) {
         const n = buckets.needs[j]!;
         inRange[n]!++;
         if ((offerMask & acceptedMask[n]!) === 0) {
-          removedByNeed[n * RULES + CATEGORY!]!++;
+          removedByNeed[n * RULES + CATEGORY]!++;
           continue;
         }
-        if (offerRare || col.needHasSkills[n] === 1 || (offerWindow & col.needHasWindow[n]!) === 1) {
-          facts.need = needs[n]!;
-          facts.acceptedCategoryMask = acceptedMask[n]!;
-          const failed = firstFailingRareRule(facts);
-          if (failed >= 0) {
-            removedByNeed[n * RULES + failed]!++;
-            continue;
-          }
-        }
-        pairs.push(o, n, km);
+        const failed = rare.mayFail(o, n, offerMayFail) ? rare.firstFailing(o, n, c) : -1;
+        if (failed >= 0) removedByNeed[n * RULES + failed]!++;
+        else pairs.push(o, n, km);
       }
     }
   }
   return pairs;
+}
+
+/** Forbidden pairs as numeric keys, and one-to-one shares per offer. */
+function rareRuleInput(index: BatchIndex, options: CandidateOptions): RareRuleInput {
+  const forbidden = new Set<number>();
+  for (const p of options.forbidden) {
+    const n = index.needIndex.get(p.need);
+    const o = index.offerIndex.get(p.offer);
+    if (n !== undefined && o !== undefined) forbidden.add(n * index.offers.length + o); // unknown ids forbid nothing
+  }
+  if (options.mode !== 'one-to-one') return { forbidden, share: null };
+  const share = new Float64Array(index.offers.length);
+  for (let o = 0; o < share.length; o++) share[o] = oneToOneShare(index.offers[o]!);
+  return { forbidden, share };
 }
 
 const FORMS = 4;
@@ -188,20 +186,9 @@ function inArea(col: BatchColumns, o: number, c: number, km: number): boolean {
 /** Categories each need accepts offers of, as bitmasks (one mask per category, shared). */
 function acceptedMasks(col: BatchColumns, relatedFit: number): Int32Array {
   const perCategory = Int32Array.from(CATEGORY_IDS, (c) => categoryMask(acceptedCategories(c, relatedFit)));
-  return Int32Array.from(col.needCategory, (c) => perCategory[c]!);
-}
-
-/**
- * The index of the first rule after `category` that a pair fails, or -1. Spelt out rule by rule
- * rather than looped over a table: each call site then sees one function and the engine inlines it.
- */
-function firstFailingRareRule(facts: PairFacts): number {
-  if (!HARD_RULES.time_window(facts)) return TIME!;
-  if (!HARD_RULES.skills(facts)) return SKILLS!;
-  if (!HARD_RULES.excluded_community(facts)) return EXCLUDED!;
-  if (!HARD_RULES.forbidden_pair(facts)) return FORBIDDEN!;
-  if (!HARD_RULES.one_to_one_share(facts)) return SHARE!;
-  return -1;
+  const masks = new Int32Array(col.needCategory.length);
+  for (let n = 0; n < masks.length; n++) masks[n] = perCategory[col.needCategory[n]!]!;
+  return masks;
 }
 
 /** Pooled needs grouped by (community, form) in CSR form: bucket k = community * 4 + form. */

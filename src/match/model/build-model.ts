@@ -87,7 +87,8 @@ export function buildModel(
 function unitAmounts(index: BatchIndex, candidates: CandidateSet, oneToOne: boolean): Float64Array {
   const unitAmount = new Float64Array(candidates.count);
   if (!oneToOne) return unitAmount.fill(1);
-  const share = Float64Array.from(index.offers, (o) => oneToOneShare(o));
+  const share = new Float64Array(index.offers.length);
+  for (let o = 0; o < share.length; o++) share[o] = oneToOneShare(index.offers[o]!);
   const quantity = batchColumns(index).needQuantity;
   for (let e = 0; e < candidates.count; e++) {
     unitAmount[e] = Math.min(quantity[candidates.need[e]!]!, share[candidates.offer[e]!]!);

@@ -41,8 +41,10 @@ export function resolveLocks(
   if (options.locked.length > 0 || options.previous.length > 0) {
     for (let e = 0; e < candidates.count; e++) edgeOf.set(candidates.need[e]! * O + candidates.offer[e]!, e);
   }
-  const offerCap = Float64Array.from(index.offers, (o) => (oneToOne ? (o.maxPairings ?? 1) : o.capacity));
-  const needCap = Float64Array.from(index.needs, (n, i) => (candidates.pooled[i] ? (oneToOne ? 1 : n.quantity) : 0));
+  const offerCap = new Float64Array(index.offers.length);
+  for (let o = 0; o < offerCap.length; o++) offerCap[o] = oneToOne ? (index.offers[o]!.maxPairings ?? 1) : index.offers[o]!.capacity;
+  const needCap = new Float64Array(index.needs.length);
+  for (let n = 0; n < needCap.length; n++) needCap[n] = candidates.pooled[n] ? (oneToOne ? 1 : index.needs[n]!.quantity) : 0;
   const lockedUnitsOfNeed = new Float64Array(index.needs.length);
   const issues: InputIssue[] = [];
   const locked: LockedEdge[] = [];
@@ -70,12 +72,11 @@ export function resolveLocks(
     locked.push({ edge: e, amount: lock.amount });
   });
   if (issues.length > 0) throw new InvalidInputError(issues, 'locked pairs');
-  const lockedEdges = new Set(locked.map((l) => l.edge));
   const edgeCap = new Float64Array(candidates.count);
   for (let e = 0; e < candidates.count; e++) {
-    if (lockedEdges.has(e)) continue;
     edgeCap[e] = Math.max(0, Math.min(offerCap[candidates.offer[e]!]!, needCap[candidates.need[e]!]!));
   }
+  for (const l of locked) edgeCap[l.edge] = 0; // a locked edge gets no further flow
   const previousUnits = new Float64Array(candidates.count);
   for (const p of options.previous) {
     const n = index.needIndex.get(p.need);
