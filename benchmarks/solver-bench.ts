@@ -4,7 +4,7 @@
  * process (own peak RSS, timeouts so a peer cannot hang the run).
  *
  *   node --import tsx benchmarks/solver-bench.ts [--families changzhou,city,assign-1000]
- *        [--province] [--runs 7] [--highs-runs 1] [--jslp-timeout 60] [--no-write]
+ *        [--province] [--runs 7] [--highs-runs 1] [--jslp-timeout 60] [--highs-timeout 600] [--no-write]
  *
  * Writes the table into benchmarks/RESULTS.md under "## Solver (transport/v1)".
  */
@@ -23,11 +23,12 @@ interface Flags {
   runs: number;
   highsRuns: number;
   jslpTimeout: number;
+  highsTimeout: number;
   write: boolean;
 }
 
 function parseFlags(argv: string[]): Flags {
-  const flags: Flags = { families: ['changzhou', 'city', 'assign-1000'], runs: 7, highsRuns: 1, jslpTimeout: 60, write: true };
+  const flags: Flags = { families: ['changzhou', 'city', 'assign-1000'], runs: 7, highsRuns: 1, jslpTimeout: 60, highsTimeout: 600, write: true };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--families') flags.families = (argv[++i] ?? '').split(',').filter(Boolean);
@@ -35,6 +36,7 @@ function parseFlags(argv: string[]): Flags {
     else if (arg === '--runs') flags.runs = Number(argv[++i]);
     else if (arg === '--highs-runs') flags.highsRuns = Number(argv[++i]);
     else if (arg === '--jslp-timeout') flags.jslpTimeout = Number(argv[++i]);
+    else if (arg === '--highs-timeout') flags.highsTimeout = Number(argv[++i]);
     else if (arg === '--no-write') flags.write = false;
     else throw new Error(`solver-bench: unknown flag ${arg}`);
   }
@@ -71,7 +73,7 @@ async function benchFamily(family: string, flags: Flags): Promise<FamilyResult> 
   const ours = await worker('ours', model, flags.runs, 1800);
   const variants = family === 'province' ? undefined : await worker('variants', model, Math.max(3, Math.floor(flags.runs / 2)), 1800);
   process.stderr.write(`${family}: highs…\n`);
-  const highs = await worker('highs', model, flags.highsRuns, 1200);
+  const highs = await worker('highs', model, flags.highsRuns, flags.highsTimeout);
   process.stderr.write(`${family}: javascript-lp-solver…\n`);
   const jslp = await worker('jslp', model, 1, flags.jslpTimeout);
   return { family, ours, variants, highs, jslp };
@@ -85,6 +87,7 @@ async function main(): Promise<void> {
   const command = `node --import tsx benchmarks/solver-bench.ts ${process.argv.slice(2).join(' ')}`.trim();
   const section = renderResults(results, { command, date: new Date().toISOString(), load: [loadBefore, loadavg()[0]!], runs: flags.runs });
   process.stdout.write(`${section}\n`);
+  writeFileSync(join(OUT, 'solver-bench.json'), `${JSON.stringify({ command, results }, null, 1)}\n`);
   if (flags.write) writeSection(section);
 }
 

@@ -8,10 +8,14 @@ import { modelObjective, solveTransport, solveTransportWithJsLp } from '../../sr
 import { transportModelArbitrary, transportViolations } from './random-transport.js';
 
 describe('solveTransport agrees with javascript-lp-solver', () => {
-  it.each(['circulation', 'bypass'] as const)('on random models with 2-decimal weights (%s)', (formulation) => {
+  it.each([
+    ['circulation, one solve per component', { formulation: 'circulation', splitComponents: true }],
+    ['circulation, whole model', { formulation: 'circulation', splitComponents: false }],
+    ['bypass, one solve per component', { formulation: 'bypass', splitComponents: true }],
+  ] as const)('on random models with 2-decimal weights (%s)', (_name, options) => {
     fc.assert(
       fc.property(transportModelArbitrary(), (model) => {
-        const ours = solveTransport(model, { formulation });
+        const ours = solveTransport(model, options);
         if (ours.status !== 'optimal') throw new Error(ours.status);
         const oracle = solveTransportWithJsLp(model);
         if (oracle.status !== 'optimal') throw new Error(`oracle ${oracle.status}`);

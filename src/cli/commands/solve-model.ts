@@ -56,6 +56,7 @@ export function solveModelAction(path: string, flags: SolveModelFlags): Record<s
     seconds_total: (finished - started) / 1000,
     ...size,
     iterations: solution.iterations,
+    components: solution.components,
     certificate_ok: solution.certificate?.ok,
     certificate_gap: solution.certificate?.gap,
     weight_scale: solution.weightScale,
