@@ -242,9 +242,12 @@ class CoreState {
 
   /** The fixes this round's flow calls for, one per broken rule instance. */
   proposeFixes(): Fix[] {
+    // Needs a fix of this round already decides; their groups wait for the next round, which
+    // then sees the decision (a group cannot be met with a member closed, nor shut with one forced).
     const handled = new Set<number>();
+    const floors = this.floorFixes(handled);
     const limits = this.needLimitFixes(handled);
-    return [...this.floorFixes(), ...limits, ...this.groupFixes(handled), ...this.edgeLimitFixes(), ...this.switchFixes()];
+    return [...floors, ...limits, ...this.groupFixes(handled), ...this.edgeLimitFixes(), ...this.switchFixes()];
   }
 
   private needValue(n: number): number {
@@ -256,7 +259,7 @@ class CoreState {
     return v;
   }
 
-  private floorFixes(): Fix[] {
+  private floorFixes(handled: Set<number>): Fix[] {
     const { rules } = this.input;
     const fixes: Fix[] = [];
     rules.floors.forEach((floor) => {
@@ -268,6 +271,7 @@ class CoreState {
       open.sort((x, y) => share(y) - share(x) || rules.targets[x]!.units - rules.targets[y]!.units || x - y);
       for (const n of open.slice(0, floor.floor - met)) {
         this.attempted.add(n);
+        handled.add(n);
         fixes.push({
           apply: (d) => d.needMet.add(n),
           undo: (d) => d.needMet.delete(n),
@@ -306,16 +310,18 @@ class CoreState {
     rules.groups.forEach((g, gi) => {
       if (this.decisions.groupMet.has(gi) || !g.needs.every((n) => this.own(n) || !this.input.rules.targets[n]) || !this.inSet(g.needs) || g.needs.some((n) => handled.has(n))) return;
       const met = g.needs.filter((n) => isMet(rules, this.view, n)).length;
+      // The share met, member by member (a bundle's yuan and hours do not add up).
       let got = 0;
-      let want = 0;
+      let share = 0;
       for (const n of g.needs) {
-        got += unitsOf(rules, this.view, n);
-        want += rules.targets[n]?.units ?? 0;
+        const units = unitsOf(rules, this.view, n);
+        got += units;
+        share += rules.targets[n] ? units / rules.targets[n]!.units / g.needs.length : 0;
       }
       const wanted = g.needs.some((n) => this.decisions.needMet.has(n));
-      if ((met === g.needs.length || got <= EPS) && !wanted) return;
-      const share = want > 0 ? got / want : 0;
-      const meet = wanted || share >= 0.5;
+      const closed = g.needs.some((n) => this.decisions.needNone.has(n));
+      if ((met === g.needs.length || got <= EPS) && !wanted && !closed) return;
+      const meet = !closed && (wanted || share >= 0.5);
       fixes.push({
         apply: (d) => d.groupMet.set(gi, meet),
         undo: (d) => d.groupMet.set(gi, false),
@@ -344,13 +350,14 @@ class CoreState {
       const unfunded = limit.needs.filter((n) => !fundedSet.has(n) && !this.decisions.needNone.has(n) && !this.mustMeet(n));
       if (funded.length === limit.limit && unfunded.length === 0) continue;
       const share = (n: number) => unitsOf(rules, this.view, n) / rules.targets[n]!.units;
+
       funded.sort((x, y) => Number(this.mustMeet(y)) - Number(this.mustMeet(x)) || share(y) - share(x) || this.needValue(y) - this.needValue(x) || x - y);
       const keep = funded.slice(0, limit.limit);
       // At the limit, the needs that got nothing are closed too, so the limit cannot be broken
       // again by flow moving there in a later round (fewer rounds, each a full re-solve).
       const drop = [...funded.slice(limit.limit).filter((n) => !this.mustMeet(n)), ...unfunded];
       const commit = keep.filter((n) => !this.mustMeet(n) && rules.groupOfNeed[n]! >= 0 && !this.decisions.groupMet.has(rules.groupOfNeed[n]!));
-      for (const n of funded) handled.add(n);
+      for (const n of [...funded, ...unfunded]) handled.add(n);
       fixes.push({
         apply: (d) => {
           for (const n of commit) d.groupMet.set(rules.groupOfNeed[n]!, true);

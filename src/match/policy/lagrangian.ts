@@ -241,9 +241,9 @@ class ClusterStepper {
     private readonly rows: readonly Row[],
     readonly blocks: readonly number[],
   ) {
-    this.lambda = new Float64Array(rows.length);
-    this.direction = new Float64Array(rows.length);
     this.cap = maxArcValue(input, blocks) * 2 + 1;
+    this.lambda = initialMultipliers(input, rows, this.cap);
+    this.direction = new Float64Array(rows.length);
     this.target = blocks.reduce((sum, b) => sum + input.primalValue.get(b)!, 0);
     this.cache = new BlockCache(input, rows, blocks);
   }
@@ -315,6 +315,39 @@ class ClusterStepper {
       if (this.theta < 1e-4) this.done = true;
     }
   }
+}
+
+/**
+ * A start for the multipliers from the relaxation's flows: a "at most k" row is worth, per unit of
+ * its activity, about what its (k+1)-th best term earns per unit (the term that the limit pushes
+ * out). A need's term earns what flows into it; a pair's term what the pair carries. Any start is
+ * valid (every λ gives a bound); a good one saves steps.
+ */
+function initialMultipliers(input: LagrangianInput, rows: readonly Row[], cap: number): Float64Array {
+  const inflow = new Map<number, Float64Array>();
+  const valueInto = (b: number) => {
+    let v = inflow.get(b);
+    if (v) return v;
+    const net = input.blocks[b]!.network;
+    const flow = input.relaxed.get(b)!;
+    v = new Float64Array(net.nodeCount);
+    for (let a = 0; a < net.arcCount; a++) if (net.cost[a]! < 0) v[net.head[a]!] = v[net.head[a]!]! - (net.cost[a]! * flow[a]!) / input.scale;
+    inflow.set(b, v);
+    return v;
+  };
+  return Float64Array.from(rows, (row) => {
+    if (row.equal || row.rhs < 0) return 0;
+    const densities: number[] = [];
+    for (const [b, a, c] of row.terms) {
+      const x = input.relaxed.get(b)![a]!;
+      if (x <= 0 || c <= 0) continue;
+      const net = input.blocks[b]!.network;
+      const earned = net.cost[a]! < 0 ? (-net.cost[a]! * x) / input.scale : valueInto(b)[net.tail[a]!]!;
+      densities.push(earned / (c * x));
+    }
+    densities.sort((x, y) => y - x);
+    return Math.min(cap, densities[Math.floor(row.rhs)] ?? 0);
+  });
 }
 
 /** L(λ) per block, re-solving only blocks whose penalties changed since their last solve. */

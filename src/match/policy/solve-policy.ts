@@ -91,7 +91,8 @@ export function solvePolicy(prepared: PreparedRules, policy: PolicyOptions, scal
 
 function solveSet(ctx: SolveContext, set: CoupledSet): SetOutcome {
   if (!set.hasRules) return solvePlain(ctx, set);
-  if (set.arcs <= ctx.policy.exactMaxArcs) {
+  // Past the deadline no MIP is started: the flow core answers at once (it gives up rounding then).
+  if (set.arcs <= ctx.policy.exactMaxArcs && ctx.solvers.clock() < ctx.deadline) {
     const exact = solveExact(ctx, set);
     if (exact) return exact;
   }
@@ -240,8 +241,8 @@ function solveByCore(ctx: SolveContext, set: CoupledSet, note: string): SetOutco
 type CoreRun = Pick<ReturnType<typeof runFlowCore>, 'solutions' | 'decisions' | 'relaxationBound' | 'rounds' | 'unmetFloors'>;
 
 /** Lagrangian stages and the steps in each (each stage ends with a rounding). */
-const LAGRANGIAN_STAGES = 6;
-const LAGRANGIAN_STEPS_PER_STAGE = 25;
+const LAGRANGIAN_STAGES = 10;
+const LAGRANGIAN_STEPS_PER_STAGE = 15;
 
 /** Value of each block's solution (value units). */
 function blockValues(ctx: SolveContext, set: CoupledSet, core: CoreRun): Map<number, number> {
