@@ -7,7 +7,8 @@
 import type { Logger } from 'pino';
 import type { Repositories, Store } from '../store/ports.js';
 import { SYSTEM_ACTOR, type RunRecord } from '../store/records.js';
-import { saveRunResult } from './run-results.js';
+import { prepareRunResult } from './prepared-result.js';
+import { savePreparedRunResult } from './run-results.js';
 import type { Solver } from './solver.js';
 
 /** Where solve durations go (the metrics registry implements it). */
@@ -102,11 +103,13 @@ export class RunQueue {
       // The snapshot stays JSON text on this thread: the worker parses it (a city's is megabytes).
       const [json, weights] = await Promise.all([store.read.runs.getInputJson(run.inputHash), store.read.weights.get(run.weightVersion)]);
       if (json === undefined || weights === undefined) throw new Error('jobs/run-queue: run input or weights missing');
-      const result = await solver.solve({ batch: { json }, weights: weights.profile, options: run.options });
+      // Prepared for storing in the worker: a big result crossing as objects stalls the event loop.
+      const request = { batch: { json }, weights: weights.profile, options: run.options };
+      const result = solver.solveForStorage ? await solver.solveForStorage(request) : prepareRunResult(await solver.solve(request));
       // After a shutdown gave up on it (marked failed, store maybe closed), the result is dropped.
       if (!(await this.stillRunning(runId))) return;
       await store.transaction(async (tx) => {
-        const summary = await saveRunResult(tx, run, result, this.iso());
+        const summary = await savePreparedRunResult(tx, run, result, this.iso());
         await this.auditFinish(tx, run, { status: 'succeeded', pairings: summary.pairings, totalValue: summary.totalValue });
       });
       this.deps.observer?.observeSolve(run.kind, 'succeeded', (performance.now() - started) / 1000);

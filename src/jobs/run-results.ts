@@ -3,8 +3,9 @@
  * Pure conversion plus one function that writes it all inside the caller's transaction.
  */
 import type { MatchResult } from '../match/types.js';
-import type { NewPairing, Repositories } from '../store/ports.js';
+import type { NewPairing, NewRawPairing, Repositories } from '../store/ports.js';
 import type { PairingRecord, RunSummary, UnmetRecord } from '../store/records.js';
+import type { PreparedPairing, PreparedRunResult } from './prepared-result.js';
 
 /** A decision carried into a re-solve: a locked pair keeps the approval it was locked by. */
 export interface CarriedApproval {
@@ -27,14 +28,23 @@ export function summaryOf(result: MatchResult): RunSummary {
   };
 }
 
+/** A new pairing's review state: proposed, or approved when locked by an approval it carries. */
+function reviewState(p: { need: string; offer: string; locked: boolean }, approvals: ReadonlyMap<string, CarriedApproval>) {
+  const approval = p.locked ? approvals.get(pairKey(p.need, p.offer)) : undefined;
+  return {
+    status: p.locked ? ('approved' as const) : ('proposed' as const),
+    reason: approval?.reason ?? null,
+    decidedBy: approval?.decidedBy ?? null,
+    decidedAt: approval?.decidedAt ?? null,
+  };
+}
+
 export function pairingRows(
   runId: string,
   result: MatchResult,
   approvals: ReadonlyMap<string, CarriedApproval>,
 ): NewPairing[] {
-  return result.pairings.map((p) => {
-    const approval = p.locked ? approvals.get(pairKey(p.need, p.offer)) : undefined;
-    return {
+  return result.pairings.map((p) => ({
       runId,
       need: p.need,
       offer: p.offer,
@@ -48,14 +58,10 @@ export function pairingRows(
       form: p.form,
       providerKind: p.providerKind,
       locked: p.locked,
-      status: p.locked ? 'approved' : 'proposed',
-      reason: approval?.reason ?? null,
-      decidedBy: approval?.decidedBy ?? null,
-      decidedAt: approval?.decidedAt ?? null,
+      ...reviewState(p, approvals),
       score: p.score,
       alternates: p.alternates,
-    };
-  });
+  }));
 }
 
 export function unmetRows(runId: string, result: MatchResult): UnmetRecord[] {
@@ -73,6 +79,14 @@ export function approvalsOf(pairings: readonly Omit<PairingRecord, 'score' | 'al
   return out;
 }
 
+/** The approvals a re-solve carries from its parent run (none for a first run). */
+async function parentApprovals(tx: Repositories, run: { parentRunId: string | null }): Promise<Map<string, CarriedApproval>> {
+  if (!run.parentRunId) return new Map();
+  // Only the approved pairings, undecoded: a city run has ten thousand, and this is the event loop.
+  const approved = await tx.pairings.listRaw(run.parentRunId, { status: 'approved' }, 'id', { limit: Number.MAX_SAFE_INTEGER, offset: 0 });
+  return approvalsOf(approved.items);
+}
+
 /**
  * Writes a run's result and marks it succeeded, in `tx`. A re-solve's locked pairings keep the
  * approval of the run they came from.
@@ -83,12 +97,32 @@ export async function saveRunResult(
   result: MatchResult,
   at: string,
 ): Promise<RunSummary> {
-  // Only the approved pairings, undecoded: a city run has ten thousand, and this is the event loop.
-  const approved = run.parentRunId ? await tx.pairings.listRaw(run.parentRunId, { status: 'approved' }, 'id', { limit: Number.MAX_SAFE_INTEGER, offset: 0 }) : undefined;
-  const approvals = approved ? approvalsOf(approved.items) : new Map<string, CarriedApproval>();
+  const approvals = await parentApprovals(tx, run);
   await tx.pairings.insertMany(pairingRows(run.id, result, approvals));
   await tx.unmet.insertMany(unmetRows(run.id, result));
   const summary = summaryOf(result);
+  await tx.runs.markSucceeded(run.id, at, summary);
+  return summary;
+}
+
+/**
+ * {@link saveRunResult} for a result prepared in the solve worker (prepared-result.ts): the rows
+ * are parsed a chunk at a time, with the event loop let through between chunks.
+ */
+export async function savePreparedRunResult(
+  tx: Repositories,
+  run: { id: string; parentRunId: string | null },
+  prepared: PreparedRunResult,
+  at: string,
+): Promise<RunSummary> {
+  const approvals = await parentApprovals(tx, run);
+  for (const chunk of prepared.pairingChunks) {
+    const rows = (JSON.parse(chunk) as PreparedPairing[]).map((p): NewRawPairing => ({ ...p, runId: run.id, ...reviewState(p, approvals) }));
+    await tx.pairings.insertManyRaw(rows);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  await tx.unmet.insertMany(prepared.unmet.map((u) => ({ ...u, runId: run.id })));
+  const summary = JSON.parse(prepared.summaryJson) as RunSummary;
   await tx.runs.markSucceeded(run.id, at, summary);
   return summary;
 }

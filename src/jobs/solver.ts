@@ -6,6 +6,7 @@ import type { Batch } from '../domain/batch-schema.js';
 import { InvalidInputError, type InputIssue } from '../domain/issues.js';
 import type { WeightProfile } from '../domain/weights.js';
 import type { MatchOptions, MatchResult } from '../match/types.js';
+import type { PreparedRunResult } from './prepared-result.js';
 
 /**
  * A batch as its JSON text. Handing a worker a string costs one copy; handing it an object graph
@@ -24,6 +25,11 @@ export interface SolveRequest {
 
 export interface Solver {
   solve(request: SolveRequest): Promise<MatchResult>;
+  /**
+   * Solves and hands back the result ready to store (prepared-result.ts), serialised where it was
+   * solved. Optional: without it, the run queue prepares `solve`'s result itself.
+   */
+  solveForStorage?(request: SolveRequest): Promise<PreparedRunResult>;
   /** Solves waiting for a free worker. */
   waiting(): number;
   close(): Promise<void>;

@@ -4,15 +4,22 @@
  * replaced on the next one.
  */
 import type { MatchResult } from '../match/types.js';
-import { deserializeSolveError, type SerializedSolveError, type SolveRequest, type Solver } from './solver.js';
+import type { PreparedRunResult } from './prepared-result.js';
+import type { SolveTask } from './solve-worker.js';
+import { deserializeSolveError, type SerializedSolveError, type Solver } from './solver.js';
 import { createTaskPool } from './task-pool.js';
 
 export function createWorkerSolver(size: number): Solver {
-  const pool = createTaskPool<SolveRequest, MatchResult>(
+  const pool = createTaskPool<SolveTask, unknown>(
     size,
     'solve-worker',
     (error) => deserializeSolveError(error as SerializedSolveError),
     'jobs/worker-pool',
   );
-  return { solve: (request) => pool.run(request), waiting: () => pool.waiting(), close: () => pool.close() };
+  return {
+    solve: (request) => pool.run({ request, prepared: false }) as Promise<MatchResult>,
+    solveForStorage: (request) => pool.run({ request, prepared: true }) as Promise<PreparedRunResult>,
+    waiting: () => pool.waiting(),
+    close: () => pool.close(),
+  };
 }

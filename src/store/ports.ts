@@ -201,8 +201,12 @@ export interface RawPairingRecord extends Omit<PairingRecord, 'score' | 'alterna
   readonly detailJson: string;
 }
 
+export interface NewRawPairing extends Omit<RawPairingRecord, 'id' | 'version'> {}
+
 export interface PairingRepository {
   insertMany(pairings: readonly NewPairing[]): Promise<void>;
+  /** The same, with each detail already JSON text (`{"score":…,"alternates":[…]}`). */
+  insertManyRaw(pairings: readonly NewRawPairing[]): Promise<void>;
   get(id: number): Promise<PairingRecord | undefined>;
   list(runId: string, filter: PairingFilter, sort: PairingSort, page: PageRequest): Promise<Page<PairingRecord>>;
   /** The same page, with each pairing's detail as stored JSON text (see RawPairingRecord). */

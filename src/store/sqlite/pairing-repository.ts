@@ -114,25 +114,30 @@ export function sqlitePairings(db: SqliteDatabase, versions: TableVersions, role
     const rows = tuples(`SELECT ${COLUMNS} FROM pairings ${where.sql} ORDER BY ${ORDER[sort]} LIMIT ? OFFSET ?`, ...where.params, page.limit, page.offset);
     return { rows, total };
   };
+  /** Inserts rows in time slices (see timeSlicer), each with its detail as JSON text. */
+  const insertRows = async <P extends Omit<RawPairingRecord, 'id' | 'version' | 'detailJson'>>(pairings: readonly P[], detailOf: (p: P) => string) => {
+    touch();
+    const insert = sql(
+      `INSERT INTO pairings (run_id, need_id, offer_id, amount, unit, value, community, district, street, category,
+         form, provider_kind, locked, status, reason, decided_by, decided_at, detail)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const slice = timeSlicer();
+    for (const p of pairings) {
+      const pause = slice();
+      if (pause) await pause;
+      insert.run(
+        p.runId, p.need, p.offer, p.amount, p.unit, p.value, p.community, p.district, p.street, p.category,
+        p.form, p.providerKind, p.locked ? 1 : 0, p.status, p.reason, p.decidedBy, p.decidedAt, detailOf(p),
+      );
+    }
+  };
   return {
     async insertMany(pairings) {
-      touch();
-      const insert = sql(
-        `INSERT INTO pairings (run_id, need_id, offer_id, amount, unit, value, community, district, street, category,
-           form, provider_kind, locked, status, reason, decided_by, decided_at, detail)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      );
-      const slice = timeSlicer();
-      for (const p of pairings) {
-        const pause = slice();
-        if (pause) await pause;
-        const detail: PairingDetail = { score: p.score, alternates: [...p.alternates] };
-        insert.run(
-          p.runId, p.need, p.offer, p.amount, p.unit, p.value, p.community, p.district, p.street, p.category,
-          p.form, p.providerKind, p.locked ? 1 : 0, p.status, p.reason, p.decidedBy, p.decidedAt,
-          JSON.stringify(detail),
-        );
-      }
+      await insertRows(pairings, (p) => JSON.stringify({ score: p.score, alternates: [...p.alternates] } satisfies PairingDetail));
+    },
+    async insertManyRaw(pairings) {
+      await insertRows(pairings, (p) => p.detailJson);
     },
     async get(id) {
       return get(id);
