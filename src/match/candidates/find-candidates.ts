@@ -12,10 +12,11 @@ import { CATEGORY_IDS, RELATED_CATEGORIES } from '../../domain/taxonomy.js';
 import type { BatchIndex } from '../model/batch-index.js';
 import { HARD_RULE_NAMES, categoryMask, type HardRuleName } from './rules.js';
 import { CommunityGrid } from './community-grid.js';
-import { cosLatitude, distanceKm, distanceKmCos } from './geo.js';
+import { distanceKm } from './geo.js';
+import { FORMS, offerReach } from './offer-reach.js';
 import { RareRules, type RareRuleInput } from './pair-rules.js';
 import { batchColumns, type BatchColumns } from '../model/batch-columns.js';
-import { PairBuffer, sortByNeed } from './pair-buffer.js';
+import { PairBuffer } from './pair-buffer.js';
 
 export interface CandidateSet {
   /** Number of candidate edges. */
@@ -84,76 +85,91 @@ export function findCandidates(index: BatchIndex, options: CandidateOptions): Ca
     usable.push(o);
     perForm[col.offerForm[o]!]!++;
   }
-  const inRange = new Int32Array(needs.length);
-  const pairs = scanOffersInRange(index, options, usable, pooled, inRange, removedByNeed);
-  for (let n = 0; n < needs.length; n++) {
-    if (!pooled[n]) continue;
-    removedByNeed[n * RULES + 0] = offers.length - usable.length;
-    removedByNeed[n * RULES + 1] = usable.length - perForm[col.needForm[n]!]!;
-    removedByNeed[n * RULES + AREA] = perForm[col.needForm[n]!]! - inRange[n]!;
-  }
-  appendForced(index, options.forced, pairs);
+  const pairs = scanNeeds(index, options, usable, pooled, removedByNeed);
   const removed = new Float64Array(RULES);
   let pairsConsidered = 0;
   for (let n = 0; n < needs.length; n++) {
     if (!pooled[n]) continue;
+    removedByNeed[n * RULES + 0] = offers.length - usable.length;
+    removedByNeed[n * RULES + 1] = usable.length - perForm[col.needForm[n]!]!;
+    removedByNeed[n * RULES + AREA] = perForm[col.needForm[n]!]! - removedByNeed[n * RULES + AREA]!;
     pairsConsidered += offers.length;
     for (let r = 0; r < RULES; r++) removed[r] = removed[r]! + removedByNeed[n * RULES + r]!;
   }
   const removedBy = Object.fromEntries(HARD_RULE_NAMES.map((name, r) => [name, removed[r]!])) as Record<HardRuleName, number>;
-  const sorted = sortByNeed(pairs, needs.length);
-  return { count: sorted.need.length, offer: sorted.offer, need: sorted.need, distanceKm: sorted.km, pooled, pairsConsidered, removedBy, removedByNeed };
+  return { count: pairs.length, offer: pairs.offer.slice(0, pairs.length), need: pairs.need.slice(0, pairs.length), distanceKm: pairs.km.slice(0, pairs.length), pooled, pairsConsidered, removedBy, removedByNeed };
 }
 
-/** Every usable offer against the pooled needs of the communities in its area, rule by rule. */
-function scanOffersInRange(
-  index: BatchIndex,
-  options: CandidateOptions,
-  usable: readonly number[],
-  pooled: Uint8Array,
-  inRange: Int32Array,
-  removedByNeed: Int32Array,
-): PairBuffer {
+/**
+ * Every pooled need, in order, against the offers that reach its (community, form) bucket, rule by
+ * rule; then its forced pairs. The pairs come out sorted by need, then offer (forced pairs last).
+ * The number of offers in range is left in the `area` slot of removedByNeed (the caller turns it
+ * into the count the area rule removed).
+ */
+function scanNeeds(index: BatchIndex, options: CandidateOptions, usable: readonly number[], pooled: Uint8Array, removedByNeed: Int32Array): PairBuffer {
   const col = batchColumns(index);
-  const grid = new CommunityGrid(index.communities);
   const buckets = needsByCommunityAndForm(index, col, pooled);
+  const reach = offerReach(col, new CommunityGrid(index.communities), usable, (k) => buckets.start[k] !== buckets.start[k + 1]);
   const acceptedMask = acceptedMasks(col, options.relatedCategoryFit);
   const rare = new RareRules(index, col, rareRuleInput(index, options));
-  const all = new Int32Array(index.communities.length);
-  for (let c = 0; c < all.length; c++) all[c] = c;
-  const nearby = new Int32Array(index.communities.length);
-  const pairs = new PairBuffer();
-  for (const o of usable) {
-    const offerMask = col.offerCategoryMask[o]!;
-    const offerMayFail = rare.offerMayFail(o);
-    const located = col.offerHasLocation[o] === 1;
-    const [lat, lon, cosLat] = [col.offerLat[o]!, col.offerLon[o]!, cosLatitude(col.offerLat[o]!)];
-    // The order communities are visited in does not matter: pairs are sorted by need below, and
-    // each need lies in one community, so its pairs keep the offers' (increasing) order.
-    const places = hasRadius(col, o) ? nearby : all;
-    const count = hasRadius(col, o) ? grid.collectWithin(lat, lon, col.offerRadius[o]!, nearby) : all.length;
-    const formBase = col.offerForm[o]!;
-    for (let i = 0; i < count; i++) {
-      const c = places[i]!;
-      const from = buckets.start[c * FORMS + formBase]!;
-      const to = buckets.start[c * FORMS + formBase + 1]!;
-      if (from === to) continue;
-      const km = located ? distanceKmCos(lat, lon, cosLat, col.communityLat[c]!, col.communityLon[c]!, col.communityCosLat[c]!) : Number.NaN;
-      if (!inArea(col, o, c, km)) continue;
-      for (let j = from; j < to; j++) {
-        const n = buckets.needs[j]!;
-        inRange[n]!++;
-        if ((offerMask & acceptedMask[n]!) === 0) {
+  const offerMayFail = new Uint8Array(index.offers.length);
+  for (const o of usable) offerMayFail[o] = rare.offerMayFail(o) ? 1 : 0;
+  const forced = forcedByNeed(index, options.forced);
+  // At most every offer in range of every pooled need, plus the forced pairs: one allocation.
+  let bound = options.forced.length;
+  for (let n = 0; n < pooled.length; n++) {
+    const k = index.needCommunity[n]! * FORMS + col.needForm[n]!;
+    if (pooled[n]) bound += reach.start[k + 1]! - reach.start[k]!;
+  }
+  const pairs = new PairBuffer(bound);
+  for (let n = 0; n < pooled.length; n++) {
+    const first = pairs.length;
+    if (pooled[n]) {
+      const c = index.needCommunity[n]!;
+      const k = c * FORMS + col.needForm[n]!;
+      const accepted = acceptedMask[n]!;
+      removedByNeed[n * RULES + AREA] = reach.start[k + 1]! - reach.start[k]!;
+      for (let i = reach.start[k]!; i < reach.start[k + 1]!; i++) {
+        const o = reach.offer[i]!;
+        if ((col.offerCategoryMask[o]! & accepted) === 0) {
           removedByNeed[n * RULES + CATEGORY]!++;
           continue;
         }
-        const failed = rare.mayFail(o, n, offerMayFail) ? rare.firstFailing(o, n, c) : -1;
+        const failed = rare.mayFail(o, n, offerMayFail[o] === 1) ? rare.firstFailing(o, n, c) : -1;
         if (failed >= 0) removedByNeed[n * RULES + failed]!++;
-        else pairs.push(o, n, km);
+        else pairs.push(o, n, reach.km[i]!);
       }
     }
+    const extra = forced.get(n);
+    if (extra) appendForced(index, n, extra, pairs, first);
   }
   return pairs;
+}
+
+/** Forced pairs by need index, in the order given (unknown ids are dropped: they pair nothing). */
+function forcedByNeed(index: BatchIndex, forced: CandidateOptions['forced']): Map<number, number[]> {
+  const byNeed = new Map<number, number[]>();
+  for (const pair of forced) {
+    const n = index.needIndex.get(pair.need);
+    const o = index.offerIndex.get(pair.offer);
+    if (n === undefined || o === undefined) continue;
+    const list = byNeed.get(n);
+    if (list) list.push(o);
+    else byNeed.set(n, [o]);
+  }
+  return byNeed;
+}
+
+/** Appends need n's forced offers that the rules did not already admit (pairs[first..] are n's so far), once each. */
+function appendForced(index: BatchIndex, n: number, offers: readonly number[], pairs: PairBuffer, first: number): void {
+  for (const o of offers) {
+    let present = false;
+    for (let i = first; i < pairs.length && !present; i++) present = pairs.offer[i] === o;
+    if (present) continue;
+    const offer = index.offers[o]!;
+    const at = index.communities[index.needCommunity[n]!]!.location;
+    pairs.push(o, n, offer.location ? distanceKm(offer.location.lat, offer.location.lon, at.lat, at.lon) : Number.NaN);
+  }
 }
 
 /** Forbidden pairs as numeric keys, and one-to-one shares per offer. */
@@ -168,19 +184,6 @@ function rareRuleInput(index: BatchIndex, options: CandidateOptions): RareRuleIn
   const share = new Float64Array(index.offers.length);
   for (let o = 0; o < share.length; o++) share[o] = oneToOneShare(index.offers[o]!);
   return { forbidden, share };
-}
-
-const FORMS = 4;
-
-function hasRadius(col: BatchColumns, o: number): boolean {
-  return col.offerHasLocation[o] === 1 && !Number.isNaN(col.offerRadius[o]!);
-}
-
-/** The `area` rule (HARD_RULES.area) on columns: the offer's districts, then its radius (`km` away). */
-function inArea(col: BatchColumns, o: number, c: number, km: number): boolean {
-  const districts = col.offerDistricts[o];
-  if (districts && districts[col.communityDistrict[c]!] !== 1) return false;
-  return !hasRadius(col, o) || km <= col.offerRadius[o]!;
 }
 
 /** Categories each need accepts offers of, as bitmasks (one mask per category, shared). */
@@ -202,21 +205,4 @@ function needsByCommunityAndForm(index: BatchIndex, col: BatchColumns, pooled: U
   const needs = new Int32Array(start[buckets]!);
   for (let n = 0; n < pooled.length; n++) if (pooled[n]) needs[next[keyOf(n)]!++] = n;
   return { start, needs };
-}
-
-/** Appends forced pairs that the rules did not already admit. */
-function appendForced(index: BatchIndex, forced: CandidateOptions['forced'], pairs: PairBuffer): void {
-  if (forced.length === 0) return;
-  const O = index.offers.length;
-  const present = new Set<number>();
-  for (let e = 0; e < pairs.length; e++) present.add(pairs.need[e]! * O + pairs.offer[e]!);
-  for (const pair of forced) {
-    const n = index.needIndex.get(pair.need);
-    const o = index.offerIndex.get(pair.offer);
-    if (n === undefined || o === undefined || present.has(n * O + o)) continue;
-    present.add(n * O + o);
-    const offer = index.offers[o]!;
-    const at = index.communities[index.needCommunity[n]!]!.location;
-    pairs.push(o, n, offer.location ? distanceKm(offer.location.lat, offer.location.lon, at.lat, at.lon) : Number.NaN);
-  }
 }
