@@ -17,6 +17,9 @@ export function openWriter(file: string, migrations: readonly Migration[] = allM
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // A small page cache: a long insert spills its pages to the log as it goes (in its time
+  // slices) instead of writing them all in the COMMIT, on the event loop. Readers have their own.
+  db.pragma('cache_size = -2000');
   migrate(db, migrations);
   return db;
 }

@@ -7,6 +7,7 @@ import { sqliteNeeds } from './need-repository.js';
 import { openReader, openWriter, type SqliteDatabase } from './open-database.js';
 import { sqlitePairings } from './pairing-repository.js';
 import { sqliteRuns } from './run-repository.js';
+import { createCheckpointer } from './checkpointer.js';
 import { SerialQueue } from './serial-queue.js';
 import { TableVersions } from './table-versions.js';
 import { sqliteUnmet } from './unmet-repository.js';
@@ -39,6 +40,7 @@ export function openSqliteStore(file: string): Store {
   const writer = openWriter(file);
   const reader = openReader(file);
   const versions = new TableVersions();
+  const checkpointer = createCheckpointer(writer, file);
   const writeRepos = repositories(writer, versions, 'write');
   const queue = new SerialQueue();
   const probe = reader.prepare('SELECT 1');
@@ -54,6 +56,7 @@ export function openSqliteStore(file: string): Store {
           const result = await work(writeRepos);
           writer.exec('COMMIT');
           versions.committed();
+          checkpointer.committed();
           return result;
         } catch (error) {
           if (writer.inTransaction) writer.exec('ROLLBACK');
@@ -75,6 +78,7 @@ export function openSqliteStore(file: string): Store {
       if (closed) return;
       await queue.drain();
       closed = true;
+      await checkpointer.close();
       reader.close();
       writer.close();
     },
