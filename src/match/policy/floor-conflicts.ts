@@ -20,6 +20,10 @@ import type { PreparedRules } from './prepare-rules.js';
 import type { Relaxation, RuleConflict } from './report-types.js';
 import { arcsOfEdge } from './rule-model.js';
 import type { MipProblem, PolicySolvers } from './solver-ports.js';
+import { quickXplain } from './quick-xplain.js';
+import { returnArcs, supplyArc, withExtraColumns } from './extra-capacity.js';
+
+export { quickXplain } from './quick-xplain.js';
 
 /** A rule instance that can be taken out: another community's floor, or a rule of the run. */
 type Item = { readonly kind: 'floor'; readonly floor: number } | { readonly kind: 'rule'; readonly rule: RuleKind };
@@ -57,34 +61,6 @@ export function explainFloor(input: FloorConflictInput, floor: number): RuleConf
     explanation: region.explain(members),
     relaxations: region.relaxations(members),
   };
-}
-
-/**
- * QuickXplain over items 0..n-1: a minimal subset S with `feasible(S)` false, given that
- * `feasible(all)` is false; undefined if a question could not be answered.
- */
-export function quickXplain(n: number, feasible: (subset: ReadonlySet<number>) => boolean | undefined): number[] | undefined {
-  let failed = false;
-  const ask = (s: ReadonlySet<number>) => {
-    const answer = feasible(s);
-    if (answer === undefined) failed = true;
-    return answer ?? true;
-  };
-  const qx = (background: number[], asked: boolean, items: number[]): number[] => {
-    if (failed) return [];
-    if (asked && !ask(new Set(background))) return [];
-    if (items.length === 1) return items;
-    const half = Math.ceil(items.length / 2);
-    const c1 = items.slice(0, half);
-    const c2 = items.slice(half);
-    const d2 = qx([...background, ...c1], c1.length > 0, c2);
-    const d1 = qx([...background, ...d2], d2.length > 0, c1);
-    return [...d1, ...d2];
-  };
-  if (!ask(new Set())) return [];
-  if (n === 0) return failed ? undefined : [];
-  const found = qx([], false, Array.from({ length: n }, (_, i) => i));
-  return failed ? undefined : found;
 }
 
 class Region {
@@ -231,7 +207,7 @@ class Region {
     let problem: MipProblem = built.problem;
     if (!withValue) problem = { ...problem, colCost: new Float64Array(problem.numCols) };
     const supplyCols = new Map<number, number>();
-    if (minimiseExtra && extra) problem = this.withExtraColumns(problem, extra, supplyCols);
+    if (minimiseExtra && extra) problem = withExtraColumns(prepared.blockSet, this.input.setBlocks, problem, extra, supplyCols);
     const compact = compactMip(problem);
     if (!compact.consistent) return 'infeasible';
     const out = solvers.mip(compact.problem, { timeLimitSeconds: Math.min(seconds, 5), relativeGap: 1e-6 });
@@ -240,79 +216,6 @@ class Region {
     if (!minimiseExtra) return out.objective + compact.offset;
     const position = new Map(Array.from(compact.kept, (j, k) => [j, k] as const));
     return new Map([...supplyCols].map(([o, j]) => [o, out.values[position.get(j) ?? -1] ?? 0] as const));
-  }
-
-  /** Appends an "extra units" column per offer (cost −1: minimise) and lifts its supply arc by it. */
-  private withExtraColumns(problem: MipProblem, extra: ReadonlyMap<number, number>, cols: Map<number, number>): MipProblem {
-    const { prepared } = this.input;
-    const cost = Array.from(problem.colCost);
-    const lower = Array.from(problem.colLower);
-    const upper = Array.from(problem.colUpper);
-    const integer = Array.from(problem.integer);
-    const start = Array.from(problem.rowStart);
-    const index = Array.from(problem.rowIndex);
-    const value = Array.from(problem.rowValue);
-    const rowLower = Array.from(problem.rowLower);
-    const rowUpper = Array.from(problem.rowUpper);
-    const offsetOf = this.columnOffsets();
-    for (const [o, units] of extra) {
-      const b = prepared.blockSet.blockOfOffer[o]!;
-      const arc = this.supplyArc(b, o);
-      if (arc < 0 || !offsetOf.has(b)) continue;
-      const x = offsetOf.get(b)! + arc;
-      const e = cost.length;
-      cost.push(-1);
-      lower.push(0);
-      upper.push(units);
-      integer.push(0);
-      cols.set(o, e);
-      // x_supply − extra ≤ original capacity; the arc itself may now carry up to capacity + units
-      // (and so may the return arcs that close the circulation).
-      const cap = upper[x]!;
-      upper[x] = cap + units;
-      for (const r of this.returnArcs(b)) upper[offsetOf.get(b)! + r] = upper[offsetOf.get(b)! + r]! + units;
-      index.push(x, e);
-      value.push(1, -1);
-      start.push(index.length);
-      rowLower.push(Number.NEGATIVE_INFINITY);
-      rowUpper.push(cap);
-    }
-    return {
-      numCols: cost.length,
-      numRows: rowLower.length,
-      colCost: Float64Array.from(cost),
-      colLower: Float64Array.from(lower),
-      colUpper: Float64Array.from(upper),
-      integer: Uint8Array.from(integer),
-      rowStart: Int32Array.from(start),
-      rowIndex: Int32Array.from(index),
-      rowValue: Float64Array.from(value),
-      rowLower: Float64Array.from(rowLower),
-      rowUpper: Float64Array.from(rowUpper),
-    };
-  }
-
-  private columnOffsets(): Map<number, number> {
-    const offsets = new Map<number, number>();
-    let at = 0;
-    for (const b of this.input.setBlocks) {
-      offsets.set(b, at);
-      at += this.input.prepared.blockSet.blocks[b]!.network.arcCount;
-    }
-    return offsets;
-  }
-
-  private returnArcs(b: number): number[] {
-    const block = this.input.prepared.blockSet.blocks[b]!;
-    const arcs: number[] = [];
-    for (let a = 0; a < block.network.arcCount; a++) if (block.arcRole[a] === ArcRole.ret) arcs.push(a);
-    return arcs;
-  }
-
-  private supplyArc(b: number, o: number): number {
-    const block = this.input.prepared.blockSet.blocks[b]!;
-    for (let a = 0; a < block.network.arcCount; a++) if (block.arcRole[a] === ArcRole.supply && block.arcRef[a] === o) return a;
-    return -1;
   }
 
   /** Fresh bounds with the region cut out, the static group choices of active kinds, budgets on or off. */
@@ -345,10 +248,10 @@ class Region {
     }
     for (const [o, units] of extra ?? []) {
       const b = blockSet.blockOfOffer[o]!;
-      const a = this.supplyArc(b, o);
+      const a = supplyArc(blockSet, b, o);
       if (a < 0) continue;
       bounds.upper[b]![a] = bounds.upper[b]![a]! + units;
-      for (const r of this.returnArcs(b)) bounds.upper[b]![r] = bounds.upper[b]![r]! + units;
+      for (const r of returnArcs(blockSet, b)) bounds.upper[b]![r] = bounds.upper[b]![r]! + units;
     }
     return bounds;
   }

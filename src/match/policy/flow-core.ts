@@ -11,8 +11,9 @@
 import type { FlowBlock } from './blocks.js';
 import { copyBounds, type Bounds } from './bounds.js';
 import { applyDecisions, emptyDecisions, type Decisions } from './decisions.js';
+import { FixProposer, type Fix } from './rounding-fixes.js';
 import type { RuleModel } from './rule-model.js';
-import { isMet, switchUnits, unitsOf, type BlockFlows } from './rule-state.js';
+import { isMet, type BlockFlows } from './rule-state.js';
 import { solveBlock, type BlockSolution } from './solve-block.js';
 import type { PolicySolvers } from './solver-ports.js';
 
@@ -53,18 +54,6 @@ export interface CoreResult {
   readonly unmetFloors: readonly number[];
 }
 
-/** A fix under trial: what it decides and how sure the rounding is (0..1). */
-interface Fix {
-  readonly apply: (d: Decisions) => void;
-  readonly undo: (d: Decisions) => void;
-  /** Blocks whose bounds it changes. */
-  readonly blocks: readonly number[];
-  /** Whether it adds lower bounds (only those can make a block infeasible). */
-  readonly forcing: boolean;
-  readonly confidence: number;
-}
-
-const EPS = 1e-6;
 const MAX_ROUNDS = 200;
 
 export function runFlowCore(input: CoreInput): CoreResult {
@@ -113,13 +102,13 @@ class CoreState {
   readonly solutions = new Map<number, BlockSolution>();
   /** Close limits that are reached, not only those broken (see needLimitFixes). */
   readonly closing = true;
-  private readonly attempted = new Set<number>();
-  private readonly flows: Float64Array[];
+  readonly attempted = new Set<number>();
+  readonly flows: Float64Array[];
 
   private readonly idSet: ReadonlySet<number>;
   private readonly limited: ReadonlySet<number>;
 
-  constructor(private readonly input: CoreInput) {
+  constructor(readonly input: CoreInput) {
     this.flows = input.blocks.map((b, i) => input.frozen?.get(i)?.flow ?? new Float64Array(b.network.arcCount));
     this.idSet = new Set(input.ids);
     this.limited = new Set(input.rules.edgeLimits.flatMap((l) => l.switches));
@@ -157,7 +146,7 @@ class CoreState {
     for (const [b, f] of flows) this.flows[b] = f;
   }
 
-  private get view(): BlockFlows {
+  get view(): BlockFlows {
     return this.flows;
   }
 
@@ -221,19 +210,19 @@ class CoreState {
   }
 
   /** Whether the need's block is one this rounding decides (not frozen). */
-  private own(n: number): boolean {
+  own(n: number): boolean {
     const t = this.input.rules.targets[n];
     return t !== undefined && this.idSet.has(t.block);
   }
 
   /** Whether every member of the need's group is decided here (a group may span frozen blocks). */
-  private groupOwn(n: number): boolean {
+  groupOwn(n: number): boolean {
     const g = this.input.rules.groupOfNeed[n]!;
     return g < 0 || this.input.rules.groups[g]!.needs.every((m) => this.own(m) || !this.input.rules.targets[m]);
   }
 
   /** Whether any of these needs lies in the set's blocks (the others are frozen or elsewhere). */
-  private inSet(needs: readonly number[]): boolean {
+  inSet(needs: readonly number[]): boolean {
     return needs.some((n) => {
       const t = this.input.rules.targets[n];
       return t !== undefined && this.idSet.has(t.block);
@@ -245,178 +234,16 @@ class CoreState {
     // Needs a fix of this round already decides; their groups wait for the next round, which
     // then sees the decision (a group cannot be met with a member closed, nor shut with one forced).
     const handled = new Set<number>();
-    const floors = this.floorFixes(handled);
-    const limits = this.needLimitFixes(handled);
-    return [...floors, ...limits, ...this.groupFixes(handled), ...this.edgeLimitFixes(), ...this.switchFixes()];
-  }
-
-  private needValue(n: number): number {
-    const t = this.input.rules.targets[n];
-    if (!t) return 0;
-    const net = this.input.blocks[t.block]!.network;
-    let v = 0;
-    for (const a of this.input.pairArcsOfNeed[n]!) v -= net.cost[a]! * this.flows[t.block]![a]!;
-    return v;
-  }
-
-  private floorFixes(handled: Set<number>): Fix[] {
-    const { rules } = this.input;
-    const fixes: Fix[] = [];
-    rules.floors.forEach((floor) => {
-      if (!this.inSet(floor.needs)) return;
-      const met = floor.needs.filter((n) => isMet(rules, this.view, n)).length;
-      if (met >= floor.floor) return;
-      const open = floor.needs.filter((n) => this.own(n) && !isMet(rules, this.view, n) && !this.attempted.has(n) && !this.decisions.needNone.has(n) && !this.groupSaysNone(n) && this.groupOwn(n));
-      const share = (n: number) => unitsOf(rules, this.view, n) / rules.targets[n]!.units;
-      open.sort((x, y) => share(y) - share(x) || rules.targets[x]!.units - rules.targets[y]!.units || x - y);
-      for (const n of open.slice(0, floor.floor - met)) {
-        this.attempted.add(n);
-        handled.add(n);
-        fixes.push({
-          apply: (d) => d.needMet.add(n),
-          undo: (d) => d.needMet.delete(n),
-          blocks: this.blocksOf([n]),
-          forcing: true,
-          confidence: 0.5 + share(n) / 2,
-        });
-      }
-    });
-    return fixes;
+    const fixes = new FixProposer(this);
+    const floors = fixes.floorFixes(handled);
+    const limits = fixes.needLimitFixes(handled);
+    return [...floors, ...limits, ...fixes.groupFixes(handled), ...fixes.edgeLimitFixes(), ...fixes.switchFixes()];
   }
 
   /** Whether a decision already obliges the need to be met in full. */
-  private mustMeet(n: number): boolean {
+  mustMeet(n: number): boolean {
     const g = this.input.rules.groupOfNeed[n]!;
     return this.decisions.needMet.has(n) || (g >= 0 && (this.decisions.groupMet.get(g) === true || this.input.rules.groups[g]!.forced));
   }
 
-  private blocksOf(needs: readonly number[]): number[] {
-    const set = new Set<number>();
-    for (const n of needs) {
-      const t = this.input.rules.targets[n];
-      if (t) set.add(t.block);
-    }
-    return [...set];
-  }
-
-  private groupSaysNone(n: number): boolean {
-    const g = this.input.rules.groupOfNeed[n]!;
-    return g >= 0 && this.decisions.groupMet.get(g) === false;
-  }
-
-  private groupFixes(handled: ReadonlySet<number>): Fix[] {
-    const { rules } = this.input;
-    const fixes: Fix[] = [];
-    rules.groups.forEach((g, gi) => {
-      if (this.decisions.groupMet.has(gi) || !g.needs.every((n) => this.own(n) || !this.input.rules.targets[n]) || !this.inSet(g.needs) || g.needs.some((n) => handled.has(n))) return;
-      const met = g.needs.filter((n) => isMet(rules, this.view, n)).length;
-      // The share met, member by member (a bundle's yuan and hours do not add up).
-      let got = 0;
-      let share = 0;
-      for (const n of g.needs) {
-        const units = unitsOf(rules, this.view, n);
-        got += units;
-        share += rules.targets[n] ? units / rules.targets[n]!.units / g.needs.length : 0;
-      }
-      const wanted = g.needs.some((n) => this.decisions.needMet.has(n));
-      const closed = g.needs.some((n) => this.decisions.needNone.has(n));
-      if ((met === g.needs.length || got <= EPS) && !wanted && !closed) return;
-      const meet = !closed && (wanted || share >= 0.5);
-      fixes.push({
-        apply: (d) => d.groupMet.set(gi, meet),
-        undo: (d) => d.groupMet.set(gi, false),
-        blocks: this.blocksOf(g.needs),
-        forcing: meet,
-        confidence: meet ? share : 1 - share,
-      });
-    });
-    return fixes;
-  }
-
-  /**
-   * A community over its funded-project limit keeps the needs closest to being met in full (then
-   * the most valuable) and commits to them: a kept whole-or-nothing need is met in full, the others
-   * get nothing. If the kept ones cannot all be met, they are given up and the others released,
-   * so the next round picks again (each give-up is final, so this ends).
-   */
-  private needLimitFixes(handled: Set<number>): Fix[] {
-    const { rules } = this.input;
-    const fixes: Fix[] = [];
-    for (const limit of rules.needLimits) {
-      if (!this.inSet(limit.needs) || !limit.needs.every((n) => this.own(n))) continue;
-      const funded = limit.needs.filter((n) => unitsOf(rules, this.view, n) > EPS && !this.decisions.needNone.has(n));
-      if (funded.length < limit.limit || (funded.length === limit.limit && !this.closing)) continue;
-      const fundedSet = new Set(funded);
-      const unfunded = limit.needs.filter((n) => !fundedSet.has(n) && !this.decisions.needNone.has(n) && !this.mustMeet(n));
-      if (funded.length === limit.limit && unfunded.length === 0) continue;
-      const share = (n: number) => unitsOf(rules, this.view, n) / rules.targets[n]!.units;
-
-      funded.sort((x, y) => Number(this.mustMeet(y)) - Number(this.mustMeet(x)) || share(y) - share(x) || this.needValue(y) - this.needValue(x) || x - y);
-      const keep = funded.slice(0, limit.limit);
-      // At the limit, the needs that got nothing are closed too, so the limit cannot be broken
-      // again by flow moving there in a later round (fewer rounds, each a full re-solve).
-      const drop = [...funded.slice(limit.limit).filter((n) => !this.mustMeet(n)), ...unfunded];
-      const commit = keep.filter((n) => !this.mustMeet(n) && rules.groupOfNeed[n]! >= 0 && !this.decisions.groupMet.has(rules.groupOfNeed[n]!));
-      for (const n of [...funded, ...unfunded]) handled.add(n);
-      fixes.push({
-        apply: (d) => {
-          for (const n of commit) d.groupMet.set(rules.groupOfNeed[n]!, true);
-          for (const n of drop) d.needNone.add(n);
-        },
-        undo: (d) => {
-          for (const n of commit) d.groupMet.set(rules.groupOfNeed[n]!, false);
-          for (const n of drop) d.needNone.delete(n);
-        },
-        blocks: this.blocksOf([...keep, ...drop]),
-        forcing: commit.length > 0,
-        confidence: keep.reduce((s, n) => s + share(n), 0) / Math.max(1, keep.length),
-      });
-    }
-    return fixes;
-  }
-
-  private edgeLimitFixes(): Fix[] {
-    const { rules } = this.input;
-    const fixes: Fix[] = [];
-    const inSet = new Set(this.input.ids);
-    for (const limit of rules.edgeLimits) {
-      const on = limit.switches.filter((s) => inSet.has(rules.switches[s]!.block) && switchUnits(rules, this.view, s) > EPS);
-      if (on.length < limit.limit || (on.length === limit.limit && !this.closing)) continue;
-      const onSet = new Set(on);
-      const idle = limit.switches.filter((s) => inSet.has(rules.switches[s]!.block) && !onSet.has(s) && !this.decisions.switchOn.has(s));
-      if (on.length === limit.limit && idle.length === 0) continue;
-      const value = (s: number) => {
-        const sw = rules.switches[s]!;
-        const net = this.input.blocks[sw.block]!.network;
-        return sw.arcs.reduce((v, a) => v - net.cost[a]! * this.flows[sw.block]![a]!, 0);
-      };
-      on.sort((x, y) => Number(this.decisions.switchOn.get(y) === true) - Number(this.decisions.switchOn.get(x) === true) || value(y) - value(x) || x - y);
-      // At the limit, idle pairs are closed as well (see needLimitFixes).
-      for (const s of [...on.slice(limit.limit), ...idle]) {
-        if (this.decisions.switchOn.get(s) === true) continue;
-        fixes.push({ apply: (d) => d.switchOn.set(s, false), undo: (d) => d.switchOn.delete(s), blocks: [rules.switches[s]!.block], forcing: false, confidence: 1 });
-      }
-    }
-    return fixes;
-  }
-
-  private switchFixes(): Fix[] {
-    const { rules } = this.input;
-    const fixes: Fix[] = [];
-    const inSet = new Set(this.input.ids);
-    rules.switches.forEach((sw, s) => {
-      if (!inSet.has(sw.block) || this.decisions.switchOn.has(s)) return;
-      const x = switchUnits(rules, this.view, s);
-      if (x <= EPS || x >= sw.lower - EPS) return;
-      const on = x >= sw.lower / 2;
-      fixes.push({
-        apply: (d) => d.switchOn.set(s, on),
-        undo: (d) => d.switchOn.set(s, false),
-        blocks: [sw.block],
-        forcing: on,
-        confidence: on ? x / sw.lower : 1 - x / sw.lower,
-      });
-    });
-    return fixes;
-  }
 }
