@@ -35,9 +35,13 @@ export class ArcBuffer {
     this.ref[a] = ref;
   }
 
-  /** The network (zero supplies: a circulation) and each arc's role and reference, trimmed. */
+  /** The network (zero supplies: a circulation) and each arc's role and reference, trimmed (no copy when full). */
   finish(nodeCount: number): { network: FlowNetwork; arcRole: Uint8Array; arcRef: Int32Array } {
     const m = this.count;
+    if (m === this.tail.length) {
+      const network = { nodeCount, arcCount: m, tail: this.tail, head: this.head, capacity: this.cap, cost: this.cost, supply: new Float64Array(nodeCount) };
+      return { network, arcRole: this.role, arcRef: this.ref };
+    }
     return {
       network: {
         nodeCount,

@@ -187,13 +187,24 @@ function buildComponent(
     }
     return v;
   };
-  const arcs = new ArcBuffer(2 * edges.length + 16);
+  // First number the nodes (offers and needs as the edges meet them, then community-forms in need
+  // order) and count the arcs, so the arc arrays are allocated once at their final size.
+  let count = 1; // the return arc
   for (let i = 0; i < edges.length; i++) {
     const e = edges[i]!;
-    const o = candidates.offer[e]!;
-    const n = candidates.need[e]!;
-    const from = nodeOf(0, o, offers);
-    const to = nodeOf(O, n, needs);
+    nodeOf(0, candidates.offer[e]!, offers);
+    nodeOf(O, candidates.need[e]!, needs);
+    const stable = Math.min(locks.previousUnits[e]!, locks.edgeCap[e]!);
+    count += (stable > 0 ? 1 : 0) + (locks.edgeCap[e]! - stable > 0 ? 1 : 0);
+  }
+  count += offers.length + needs.length;
+  for (const n of needs) if (tiers.cfOfNeed[n]! >= 0) nodeOf(O + N, tiers.cfOfNeed[n]!, cfs);
+  for (const cf of cfs) count += tierArcs(tiers, cf, () => {});
+  const arcs = new ArcBuffer(count);
+  for (let i = 0; i < edges.length; i++) {
+    const e = edges[i]!;
+    const from = localOf[candidates.offer[e]!]!;
+    const to = localOf[O + candidates.need[e]!]!;
     const cost = -Math.round(unitValue[e]! * scale);
     const stable = Math.min(locks.previousUnits[e]!, locks.edgeCap[e]!);
     if (stable > 0) {
@@ -208,19 +219,13 @@ function buildComponent(
   }
   for (const n of needs) {
     const cf = tiers.cfOfNeed[n]!;
-    const to = cf >= 0 ? nodeOf(O + N, cf, cfs) : 1;
-    arcs.add(localOf[O + n]!, to, locks.needCap[n]!, 0, ArcRole.need, n);
+    arcs.add(localOf[O + n]!, cf >= 0 ? localOf[O + N + cf]! : 1, locks.needCap[n]!, 0, ArcRole.need, n);
   }
   for (const cf of cfs) {
     const from = localOf[O + N + cf]!;
-    let rest = tiers.demand[cf]!;
-    for (let t = 0; t < tiers.tierCount; t++) {
-      const cap = Math.min(rest, tiers.tierCap[cf * tiers.tierCount + t]!);
-      if (cap <= 0) continue;
-      arcs.add(from, 1, cap, -Math.round(tiers.tierBonus[cf * tiers.tierCount + t]! * scale), ArcRole.tier, cf * 8 + t);
-      rest -= cap;
-    }
-    if (rest > 0) arcs.add(from, 1, rest, 0, ArcRole.tierFree, cf);
+    tierArcs(tiers, cf, (cap, t) =>
+      t < 0 ? arcs.add(from, 1, cap, 0, ArcRole.tierFree, cf) : arcs.add(from, 1, cap, -Math.round(tiers.tierBonus[cf * tiers.tierCount + t]! * scale), ArcRole.tier, cf * 8 + t),
+    );
   }
   // A circulation: the return arc closes every source → sink path, and all supplies are zero, so
   // "use nothing" is the feasible start and the simplex only ever follows negative-cost cycles.
@@ -230,6 +235,27 @@ function buildComponent(
     needs: Int32Array.from(needs),
     offers: Int32Array.from(offers),
   };
+}
+
+/**
+ * The arcs of a community-form to the sink: a capacity per tier while its demand lasts, then the
+ * rest without bonus (tier -1). Calls `arc(cap, tier)` for each and returns how many.
+ */
+function tierArcs(tiers: CommunityFormTiers, cf: number, arc: (cap: number, tier: number) => void): number {
+  let rest = tiers.demand[cf]!;
+  let count = 0;
+  for (let t = 0; t < tiers.tierCount; t++) {
+    const cap = Math.min(rest, tiers.tierCap[cf * tiers.tierCount + t]!);
+    if (cap <= 0) continue;
+    arc(cap, t);
+    count++;
+    rest -= cap;
+  }
+  if (rest > 0) {
+    arc(rest, -1);
+    count++;
+  }
+  return count;
 }
 
 /** Form index used in community-form keys. */
