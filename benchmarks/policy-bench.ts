@@ -91,15 +91,22 @@ function wholeMip(batch: Batch): MipProblem {
   return buildMip(prepared.blockSet.blocks, prepared.blockSet.blocks.map((_, b) => b), prepared.rules, prepared.base, model.scale).problem;
 }
 
+/** The pipeline (candidates to results, no JSON parsing) after one warm-up run: wall and CPU ms. */
 function pipelineRuns(batch: Batch) {
   const times: number[] = [];
+  const cpu: number[] = [];
   let last;
   for (let r = 0; r <= RUNS; r++) {
     const t = performance.now();
+    const c = process.cpuUsage();
     last = runMatching(batch, defaultWeightProfile, { policy: policyFor(batch) }, () => performance.now());
-    if (r > 0) times.push(performance.now() - t);
+    const used = process.cpuUsage(c);
+    if (r > 0) {
+      times.push(performance.now() - t);
+      cpu.push((used.user + used.system) / 1000);
+    }
   }
-  return { ms: median(times), times, result: last! };
+  return { ms: median(times), cpuMs: median(cpu), times, result: last! };
 }
 
 function exportLp(problem: MipProblem, path: string): void {
@@ -200,18 +207,22 @@ function main(): void {
     '',
     '| solver | time | objective | proven bound | gap | status |',
     '|---|---:|---:|---:|---:|---|',
-    `| jiedui (flow core + Lagrangian bound), whole pipeline, median of ${RUNS} | ${fmt(ours.ms)} ms | ${fmt(s.objective, 2)} | ${fmt(s.bound, 2)} | ${(100 * gapShare).toFixed(2)}% | ${s.status}${s.timeLimitReached ? ', time limit' : ''} |`,
+    `| jiedui (flow core + Lagrangian bound), whole pipeline, median of ${RUNS} | ${fmt(ours.ms)} ms (CPU ${fmt(ours.cpuMs)} ms) | ${fmt(s.objective, 2)} | ${fmt(s.bound, 2)} | ${(100 * gapShare).toFixed(2)}% | ${s.status}${s.timeLimitReached ? ', time limit' : ''} |`,
     `| HiGHS alone on the same MIP (\`benchmarks/out/policy-changzhou.lp\`, ${fmt(mip.numCols)} columns of which ${fmt(mip.integer.reduce((a, v) => a + v, 0))} binary, ${fmt(mip.numRows)} rows), limit ${HIGHS_LIMIT} s | ${fmt(aloneMs / 1000, 1)} s | ${aloneObj === undefined ? '—' : fmt(aloneObj, 2)} | ${aloneBound === undefined ? '—' : fmt(aloneBound, 2)} | ${aloneObj !== undefined && aloneBound !== undefined ? `${((100 * (aloneBound - aloneObj)) / Math.abs(aloneBound)).toFixed(3)}%` : '—'} | ${alone.status} |`,
     '',
-    `Runs (ms): ${ours.times.map((x) => fmt(x)).join(', ')}. How the set was solved: ${ours.result.policy!.sets.map((x) => x.detail).join('; ')}.`,
+    `Runs (wall ms): ${ours.times.map((x) => fmt(x)).join(', ')}; CPU time counts every thread of the process (the garbage collector's too). How the set was solved: ${ours.result.policy!.sets.map((x) => x.detail).join('; ')}.`,
     '',
     '### Which solver for exact sets',
     '',
     'MIPs of the sample\'s first k communities (all their needs, every offer, all rules), solved to proven optimality: javascript-lp-solver (dense tableau, presolve off) and HiGHS on the same MIP, and our flow core without a MIP (rounding, its own proven bound).',
     '',
-    '| communities | columns | binary | javascript-lp-solver ms (objective) | HiGHS ms, status (objective) | flow core ms (objective, bound) |',
+    '| communities | columns | binary | javascript-lp-solver ms (objective) | HiGHS ms, status (objective) | flow core, whole pipeline ms (objective, bound) |',
     '|---:|---:|---:|---:|---:|---:|',
     ...choice.map((r) => `| ${r.join(' | ')} |`),
+    '',
+    'javascript-lp-solver is tried up to 1,500 columns only (its dense tableau grows with rows × columns). The flow-core column is a whole `runMatching` (candidates to results) with `relativeGap: 0`, so it spends its Lagrangian steps; the HiGHS column is the MIP solve alone.',
+    '',
+    '**Choice.** Exact sets go to HiGHS: it is several times faster than javascript-lp-solver already on the smallest region, and javascript-lp-solver cannot hold the larger ones. HiGHS is used up to `exactMaxArcs` (default 2,500 arcs), where its MIP stays around a second; above that its time grows steeply (minutes at 25 communities, no proof in 120 s at 50, 343 s for the whole sample) while the flow core answers in seconds within a fraction of a per cent of its own proven bound — and on the whole sample within 0.3% of HiGHS\'s optimum. Times on this shared machine are noisy (see the load averages); the CPU column is steadier.',
     '',
   );
   const text = lines.join('\n');
