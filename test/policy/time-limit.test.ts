@@ -39,3 +39,13 @@ describe('time limit', () => {
     expect(brokenRules(batch, rules, cut)).toEqual([]);
   });
 });
+
+describe('determinism', () => {
+  it('a run with rules gives the same result twice (no clock, no randomness)', () => {
+    const batch = region(20);
+    const policy = { ...rules, budgets: { districts: { 天宁区: 100000 } }, bundles: true, relativeGap: 0.001 };
+    const a = runMatching(batch, defaultWeightProfile, { policy, reports: { prices: true } });
+    const b = runMatching(structuredClone(batch), defaultWeightProfile, { policy, reports: { prices: true } });
+    expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+  });
+});
