@@ -23,7 +23,7 @@ describe('price of fairness', () => {
           expect(pof.communitiesCoveredAsRun).toBeGreaterThanOrEqual(0);
         }
       }),
-      { numRuns: 40, seed: 31 },
+      { numRuns: 25, seed: 31 },
     );
   });
 });
