@@ -29,21 +29,7 @@ export function allocate(candidates: CandidateSet, model: MatchModel, solved: So
   const value = new Float64Array(candidates.count);
   const locked = new Uint8Array(candidates.count);
   const shortfall = new Float64Array(candidates.count).fill(Number.NaN);
-  model.components.forEach((component, c) => {
-    const { flow, potential } = solved.components[c]!;
-    const net = component.network;
-    for (let a = 0; a < net.arcCount; a++) {
-      const role = component.arcRole[a];
-      if (role !== ArcRole.pair && role !== ArcRole.pairStable) continue;
-      const e = component.arcRef[a]!;
-      units[e] = units[e]! + flow[a]!;
-      amount[e] = amount[e]! + flow[a]! * model.unitAmount[e]!;
-      if (role === ArcRole.pair || Number.isNaN(shortfall[e]!)) {
-        const reduced = net.cost[a]! - potential[net.tail[a]!]! + potential[net.head[a]!]!;
-        shortfall[e] = Math.max(0, reduced) / model.scale;
-      }
-    }
-  });
+  for (let c = 0; c < model.components.length; c++) allocateComponent(model, c, solved, units, amount, shortfall);
   for (const lock of model.locks.locked) {
     amount[lock.edge] = lock.amount;
     units[lock.edge] = model.mode === 'one-to-one' ? 1 : lock.amount;
@@ -55,6 +41,25 @@ export function allocate(candidates: CandidateSet, model: MatchModel, solved: So
     value[e] = locked[e] ? Math.round(perUnit * amount[e]! * model.scale) / model.scale : (amount[e]! / model.unitAmount[e]!) * model.unitValue[e]!;
   }
   return { amount, units, value, locked, shortfall };
+}
+
+/** Adds a component's pair-arc flows to its edges, and each live edge's reduced cost. */
+function allocateComponent(model: MatchModel, c: number, solved: SolvedModel, units: Float64Array, amount: Float64Array, shortfall: Float64Array): void {
+  const component = model.components[c]!;
+  const { flow, potential } = solved.components[c]!;
+  const { arcCount, cost, tail, head } = component.network;
+  const { arcRole, arcRef } = component;
+  for (let a = 0; a < arcCount; a++) {
+    const role = arcRole[a];
+    if (role !== ArcRole.pair && role !== ArcRole.pairStable) continue;
+    const e = arcRef[a]!;
+    units[e] = units[e]! + flow[a]!;
+    amount[e] = amount[e]! + flow[a]! * model.unitAmount[e]!;
+    if (role === ArcRole.pair || Number.isNaN(shortfall[e]!)) {
+      const reduced = cost[a]! - potential[tail[a]!]! + potential[head[a]!]!;
+      shortfall[e] = Math.max(0, reduced) / model.scale;
+    }
+  }
 }
 
 /** Candidate edges of each need, in candidate order. */
