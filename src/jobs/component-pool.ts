@@ -4,7 +4,7 @@
  * the service's run pool (worker-pool.ts), which runs whole matchings side by side; this one
  * splits a single matching over the machine's cores.
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ComponentJob, ComponentWorkers } from '../match/parallel/solve-components-parallel.js';
 import type { ComponentSolution } from '../match/solve/solve-components.js';
@@ -38,9 +38,13 @@ export interface ComponentPool extends ComponentWorkers {
   close(): Promise<void>;
 }
 
-/** Workers to use by default: one per core besides the calling thread. */
-export function defaultComponentWorkers(): number {
-  return Math.max(0, availableParallelism() - 1);
+/**
+ * Workers to use by default: the cores the machine has to spare right now besides the calling
+ * thread's (by the 1-minute load average). A worker on a core that is already busy only adds
+ * copying and contention: measured on this 2-core machine under load, the solve got slower.
+ */
+export function defaultComponentWorkers(cores: number = availableParallelism(), load: number = loadavg()[0] ?? 0): number {
+  return Math.max(0, Math.min(cores - 1, Math.floor(cores - 1 - load + 0.5)));
 }
 
 /** A pool of `count` component workers, started on first use. */
