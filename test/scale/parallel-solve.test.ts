@@ -9,7 +9,7 @@ import { solveComponents } from '../../src/match/solve/solve-components.js';
 import { componentCost, planComponentSolve } from '../../src/match/parallel/plan-component-solve.js';
 import { solveComponentsParallel, type SolveProgress } from '../../src/match/parallel/solve-components-parallel.js';
 import { runMatchingParallel } from '../../src/match/parallel/run-matching-parallel.js';
-import { createComponentPool, type ComponentPool } from '../../src/jobs/component-pool.js';
+import { createComponentPool, defaultComponentWorkers, type ComponentPool } from '../../src/jobs/component-pool.js';
 import type { Batch } from '../../src/domain/batch-schema.js';
 import { arbitraryBatch, batch, community, need, offer } from '../support/batch-builders.js';
 
@@ -65,6 +65,16 @@ describe('planComponentSolve', () => {
     const small = planComponentSolve([900_000, 20_000, 10_000], 2, 150_000);
     expect(small).toEqual({ parallel: false, lanes: [[0, 1, 2]], offloadArcs: 0 });
     expect(planComponentSolve([900_000, 200_000, 100_000], 2, 150_000).parallel).toBe(true);
+  });
+});
+
+describe('defaultComponentWorkers', () => {
+  it('uses only the cores the machine has to spare besides this thread', () => {
+    expect(defaultComponentWorkers(2, 0.1)).toBe(1);
+    expect(defaultComponentWorkers(2, 0.8)).toBe(0);
+    expect(defaultComponentWorkers(2, 6)).toBe(0);
+    expect(defaultComponentWorkers(8, 2.2)).toBe(5);
+    expect(defaultComponentWorkers(1, 0)).toBe(0);
   });
 });
 
