@@ -117,6 +117,9 @@ export function writeResultsSection(file: string, s: ResultsSection): void {
       : []),
     END,
   ].join('\n');
-  const re = new RegExp(`${START}[\\s\\S]*${END}`);
-  writeFileSync(file, re.test(text) ? text.replace(re, section) : `${text.trimEnd()}\n\n${section}\n`);
+  // Every earlier copy goes, also one whose start marker another writer dropped (the heading starts it).
+  const earlier = new RegExp(`(?:${START}\\n)?## HTTP service\\n[\\s\\S]*?${END}\\n?`, 'g');
+  const at = text.search(earlier);
+  const rest = text.replace(earlier, '');
+  writeFileSync(file, at >= 0 ? `${rest.slice(0, at)}${section}\n${rest.slice(at)}` : `${rest.trimEnd()}\n\n${section}\n`);
 }
