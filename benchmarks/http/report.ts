@@ -109,6 +109,8 @@ export function writeResultsSection(file: string, s: ResultsSection): void {
     '',
     `Reads ask for the first page (20) of a ${s.pairings}-pairing run of the Changzhou sample, sorted by value, with an official's API key. The floor is a bare \`node:http\` server answering the same JSON body from memory: no routing, auth, validation or database.`,
     '',
+    'Targets (issue 3): reads ≥ 3,000 req/s with p99 < 30 ms; read p99 < 100 ms while a city-sized solve runs in the background. "server CPU µs/req" is the service process\'s CPU time (all threads, from /proc) over the requests served: steadier than req/s when other work shares the two cores, and what bounds req/s on one event loop (1,000,000 / µs per request). "longest stall" is the service\'s own largest event-loop delay in the window (`jiedui_event_loop_delay_max_seconds` on /metrics); on a loaded machine it also counts time the thread waited for a core.',
+    '',
     s.scenarios,
     '',
     s.windows,
