@@ -5,6 +5,7 @@
  *
  *   node --import tsx benchmarks/solver-bench.ts [--families changzhou,city,assign-1000]
  *        [--province] [--runs 7] [--highs-runs 1] [--jslp-timeout 60] [--highs-timeout 600] [--no-write]
+ *   node --import tsx benchmarks/solver-bench.ts --render   (re-render the last run's saved numbers)
  *
  * Writes the table into benchmarks/RESULTS.md under "## Solver (transport/v1)".
  */
@@ -79,15 +80,25 @@ async function benchFamily(family: string, flags: Flags): Promise<FamilyResult> 
   return { family, ours, variants, highs, jslp };
 }
 
+/** `--render`: rebuild the section from the last run's saved measurements (after editing the notes). */
+function renderSaved(): void {
+  const saved = JSON.parse(readFileSync(join(OUT, 'solver-bench.json'), 'utf8'));
+  const section = renderResults(saved.results, saved.info);
+  process.stdout.write(`${section}\n`);
+  writeSection(section);
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--render')) return renderSaved();
   const flags = parseFlags(process.argv.slice(2));
   const loadBefore = loadavg()[0]!;
   const results: FamilyResult[] = [];
   for (const family of flags.families) results.push(await benchFamily(family, flags));
   const command = `node --import tsx benchmarks/solver-bench.ts ${process.argv.slice(2).join(' ')}`.trim();
-  const section = renderResults(results, { command, date: new Date().toISOString(), load: [loadBefore, loadavg()[0]!], runs: flags.runs });
+  const info = { command, date: new Date().toISOString(), load: [loadBefore, loadavg()[0]!] as const, runs: flags.runs };
+  const section = renderResults(results, info);
   process.stdout.write(`${section}\n`);
-  writeFileSync(join(OUT, 'solver-bench.json'), `${JSON.stringify({ command, results }, null, 1)}\n`);
+  writeFileSync(join(OUT, 'solver-bench.json'), `${JSON.stringify({ info, results }, null, 1)}\n`);
   if (flags.write) writeSection(section);
 }
 

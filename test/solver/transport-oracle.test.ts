@@ -9,9 +9,9 @@ import { transportModelArbitrary, transportViolations } from './random-transport
 
 describe('solveTransport agrees with javascript-lp-solver', () => {
   it.each([
-    ['circulation, one solve per component', { formulation: 'circulation', splitComponents: true }],
-    ['circulation, whole model', { formulation: 'circulation', splitComponents: false }],
-    ['bypass, one solve per component', { formulation: 'bypass', splitComponents: true }],
+    ['circulation, one solve per component', { formulation: 'circulation', splitAboveEdges: 0 }],
+    ['circulation, whole model', { formulation: 'circulation', splitAboveEdges: Number.POSITIVE_INFINITY }],
+    ['bypass, one solve per component', { formulation: 'bypass', splitAboveEdges: 0 }],
   ] as const)('on random models with 2-decimal weights (%s)', (_name, options) => {
     fc.assert(
       fc.property(transportModelArbitrary(), (model) => {

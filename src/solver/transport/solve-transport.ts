@@ -12,8 +12,13 @@ import { detectWeightScale } from './weight-scale.js';
 
 export interface TransportSolveOptions {
   readonly formulation: TransportFormulation;
-  /** Solve each connected component on its own (faster on large models; same optimum). */
-  readonly splitComponents: boolean;
+  /**
+   * Solve each connected component on its own when the model has more edges than this (same
+   * optimum). Measured: 2.4× less CPU on province (5.6M edges, 13 components), but slower on
+   * changzhou and city (24k / 713k edges, 2 components each), hence the default of 1M edges.
+   * 0 = always split, Infinity = never.
+   */
+  readonly splitAboveEdges: number;
   /** Check the dual certificate (one pass over the arcs). */
   readonly certify: boolean;
   /** Milliseconds clock for the timings (e.g. `() => performance.now()`); no clock, no timings. */
@@ -21,7 +26,7 @@ export interface TransportSolveOptions {
   readonly flow?: Partial<MinCostFlowOptions>;
 }
 
-export const defaultTransportSolveOptions: TransportSolveOptions = { formulation: 'circulation', splitComponents: true, certify: true };
+export const defaultTransportSolveOptions: TransportSolveOptions = { formulation: 'circulation', splitAboveEdges: 1_000_000, certify: true };
 
 export interface TransportTimings {
   /** Component split, weight scaling and network construction. */
@@ -52,6 +57,7 @@ export type TransportSolution =
       readonly objectiveErrorBound: number;
       /** Pivots over all components. */
       readonly iterations: number;
+      /** Networks solved: 1, or the number of connected components when the model was split. */
       readonly components: number;
       /** Certificate of the integer problem (absent with `certify: false`). */
       readonly certificate?: TransportCertificate;
@@ -79,7 +85,8 @@ export function solveTransport(model: TransportModel, options: Partial<Transport
   const now = opts.clock ?? (() => 0);
   const t0 = now();
   const scale = detectWeightScale(model.edgeWeight);
-  const parts: TransportComponent[] = opts.splitComponents ? splitTransportComponents(model) : [{ model, edges: identity(model.edgeOffer.length) }];
+  const split = model.edgeOffer.length > opts.splitAboveEdges;
+  const parts: TransportComponent[] = split ? splitTransportComponents(model) : [{ model, edges: identity(model.edgeOffer.length) }];
   const totals: Totals = { cost: 0, iterations: 0, ok: true, gap: 0, violation: 0, build: now() - t0, simplex: 0, certify: 0 };
   const flow = new Float64Array(model.edgeOffer.length);
   for (const part of parts) {
