@@ -35,9 +35,12 @@ export interface LoadSpec {
 
 type Instance = ReturnType<typeof autocannon> & PromiseLike<autocannon.Result>;
 
-function toLoadResult(r: autocannon.Result, cpuMs: number | undefined): LoadResult {
+/**
+ * autocannon reports its result at the next whole-second tick after the last request, and counts
+ * that wait in its duration; req/s here is over the time from the start to the last response.
+ */
+function toLoadResult(r: autocannon.Result, cpuMs: number | undefined, seconds: number): LoadResult {
   const requests = r.requests.total;
-  const seconds = r.duration;
   return {
     requests,
     seconds,
@@ -63,23 +66,36 @@ function options(spec: LoadSpec): autocannon.Options {
   };
 }
 
+/** Starts autocannon and keeps the time of the last response (see toLoadResult). */
+function launch(spec: LoadSpec) {
+  const started = performance.now();
+  let last = started;
+  const instance = autocannon(options(spec)) as Instance;
+  instance.on('response', () => {
+    last = performance.now();
+  });
+  const done = new Promise<autocannon.Result>((resolve, reject) => instance.then(resolve, reject));
+  return { instance, done, seconds: () => (last - started) / 1000 };
+}
+
 /** Runs one bounded load and waits for it. */
 export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
   const cpuBefore = spec.cpuMs?.();
-  const result = await (autocannon(options(spec)) as Instance);
-  return toLoadResult(result, cpuBefore === undefined ? undefined : spec.cpuMs!() - cpuBefore);
+  const run = launch(spec);
+  const result = await run.done;
+  // The CPU is read now, after autocannon's idle wait for its tick: the server did nothing then.
+  return toLoadResult(result, cpuBefore === undefined ? undefined : spec.cpuMs!() - cpuBefore, run.seconds());
 }
 
 /** Starts a load that runs until `stop()` (or `maxSeconds`), for measuring reads during something else. */
 export function startLoad(spec: LoadSpec & { maxSeconds: number }): { stop(): Promise<LoadResult> } {
   const cpuBefore = spec.cpuMs?.();
-  const instance = autocannon(options({ ...spec, duration: spec.maxSeconds })) as Instance;
-  const done = new Promise<autocannon.Result>((resolve, reject) => instance.then(resolve, reject));
+  const run = launch({ ...spec, duration: spec.maxSeconds });
   return {
     async stop() {
-      instance.stop();
-      const result = await done;
-      return toLoadResult(result, cpuBefore === undefined ? undefined : spec.cpuMs!() - cpuBefore);
+      run.instance.stop();
+      const result = await run.done;
+      return toLoadResult(result, cpuBefore === undefined ? undefined : spec.cpuMs!() - cpuBefore, run.seconds());
     },
   };
 }
