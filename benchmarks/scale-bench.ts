@@ -4,7 +4,7 @@
  *
  *   node --import tsx benchmarks/scale-bench.ts [--parts pipeline,solver,capacities,crossover]
  *        [--runs 3] [--province-runs 3] [--sizes changzhou,city,...] [--families changzhou,...]
- *        [--highs-max-edges 1100000] [--write]
+ *        [--highs-max-edges 1100000] [--quiet-load 1.5] [--write]
  *
  * Everything runs in fresh processes of the built code (tsc -p src --outDir benchmarks/out/scale/dist)
  * so peak memory is per run and nothing is JIT-warm that a user's run would not be. Results are
@@ -19,7 +19,7 @@ import { buildLemonPeer } from './scale/lemon-peer.js';
 import { capacityRow, solverRow, type SolverContext } from './scale/solver-part.js';
 import { pipelineRow } from './scale/pipeline-part.js';
 import { BATCH_SIZES, batchFile } from './scale/batches.js';
-import { measureProcess, median } from './scale/measure-process.js';
+import { measureProcess, median, waitForQuiet } from './scale/measure-process.js';
 import { growthSvg, scaleMarkdown, type CrossoverRow, type PartResult, type ScaleResults } from './scale/report.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -33,6 +33,8 @@ const arg = (name: string, fallback: string) => {
 const parts = arg('parts', 'pipeline,solver,capacities,crossover').split(',');
 const runs = Number(arg('runs', '3'));
 const provinceRuns = Number(arg('province-runs', String(runs)));
+/** `--quiet-load L`: before each pipeline run and crossover pair, wait (up to 2 min) for the 1-minute load average to fall below L. */
+const quietLoad = Number(arg('quiet-load', '0'));
 const log = (line: string) => process.stderr.write(`scale-bench: ${line}\n`);
 const load = () => loadavg().map((l) => l.toFixed(1)).join(' / ');
 const command = `node --import tsx benchmarks/scale-bench.ts ${process.argv.slice(2).join(' ')}`.trim();
@@ -59,7 +61,7 @@ if (parts.includes('pipeline')) {
   const wanted = arg('sizes', BATCH_SIZES.map((s) => s.name).join(',')).split(',');
   const rows = BATCH_SIZES.filter((s) => wanted.includes(s.name)).map((size) => {
     log(`pipeline: ${size.name}`);
-    return pipelineRow({ root, outDir, dist, log }, size, size.name === 'province' ? provinceRuns : runs);
+    return pipelineRow({ root, outDir, dist, log, quietLoad }, size, size.name === 'province' ? provinceRuns : runs);
   });
   results.pipeline = measuredPart(rows, before);
   save();
@@ -105,9 +107,13 @@ if (parts.includes('crossover')) {
     };
     const seq: number[] = [];
     const par: number[] = [];
+    if (quietLoad > 0) waitForQuiet(quietLoad, 120);
     let last = one('seq');
     for (let r = 0; r < runs; r++) {
-      if (r > 0) last = one('seq');
+      if (r > 0) {
+        if (quietLoad > 0) waitForQuiet(quietLoad, 120);
+        last = one('seq');
+      }
       seq.push(last.solveMs);
       par.push(one('par').solveMs);
     }

@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export interface MeasuredRun {
@@ -47,4 +47,16 @@ export function measureProcess(command: string, args: readonly string[], options
 export function median(values: readonly number[]): number {
   const sorted = [...values].filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
   return sorted.length === 0 ? Number.NaN : sorted[Math.floor((sorted.length - 1) / 2)]!;
+}
+
+/**
+ * Waits (up to `maxWaitSeconds`) until the 1-minute load average is below `maxLoad`, so a
+ * measurement on a shared machine starts in a quiet moment; returns the load it starts at.
+ * The load average lags by its nature, so this lowers the noise rather than removing it.
+ */
+export function waitForQuiet(maxLoad: number, maxWaitSeconds: number): number {
+  const started = Date.now();
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  while ((loadavg()[0] ?? 0) >= maxLoad && Date.now() - started < maxWaitSeconds * 1000) Atomics.wait(pause, 0, 0, 5000);
+  return loadavg()[0] ?? 0;
 }

@@ -4,7 +4,8 @@
  * `npm run build`). Stage times come from the run's own summary; wall, CPU and peak memory of the
  * process from outside.
  */
-import { measureProcess, median } from './measure-process.js';
+import { loadavg } from 'node:os';
+import { measureProcess, median, waitForQuiet } from './measure-process.js';
 import { batchFile, type BatchSize } from './batches.js';
 
 export interface PipelineRow {
@@ -24,6 +25,8 @@ export interface PipelineRow {
   readonly cpuSeconds: number;
   readonly peakRssMiB: number;
   readonly objective: number;
+  /** 1-minute load average as each run started. */
+  readonly loads?: number[];
 }
 
 export interface PipelineContext {
@@ -31,6 +34,8 @@ export interface PipelineContext {
   readonly outDir: string;
   readonly dist: string;
   readonly log: (line: string) => void;
+  /** Wait for the 1-minute load to fall below this before each run (0: do not wait). */
+  readonly quietLoad: number;
 }
 
 const number = (text: string) => Number(text.replace(/,/g, ''));
@@ -62,7 +67,9 @@ export function pipelineRow(ctx: PipelineContext, size: BatchSize, runs: number,
   const wall: number[] = [];
   const cpu: number[] = [];
   let peak = 0;
+  const loads: number[] = [];
   for (let r = 0; r < runs; r++) {
+    loads.push(ctx.quietLoad > 0 ? waitForQuiet(ctx.quietLoad, 120) : loadavg()[0] ?? 0);
     const run = measureProcess(process.execPath, [`${ctx.dist}/cli/main.js`, 'solve', batch.path, '--out', out, '--progress', 'off', ...extraArgs], {
       cwd: ctx.root,
       timeoutSeconds: 1200,
@@ -91,5 +98,6 @@ export function pipelineRow(ctx: PipelineContext, size: BatchSize, runs: number,
     cpuSeconds: median(cpu),
     peakRssMiB: peak,
     objective: first.objective,
+    loads,
   };
 }

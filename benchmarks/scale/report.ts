@@ -82,7 +82,7 @@ function pipelineTable(p: PartResult<PipelineRow>): string {
     about(p),
     '',
     table(
-      ['size', 'needs', 'offers', 'batch MB', 'candidate edges', 'components (largest arcs)', 'intake ms', 'candidates ms', 'scoring ms', 'model ms', 'solve ms', 'results ms', 'end to end s (median; runs)', 'process s', 'CPU s', 'peak RSS MiB'],
+      ['size', 'needs', 'offers', 'batch MB', 'candidate edges', 'components (largest arcs)', 'intake ms', 'candidates ms', 'scoring ms', 'model ms', 'solve ms', 'results ms', 'end to end s (median; runs)', 'process s', 'CPU s', 'peak RSS MiB', 'load at start'],
       p.rows.map((r) => [
         r.name,
         int(r.needs),
@@ -100,6 +100,7 @@ function pipelineTable(p: PartResult<PipelineRow>): string {
         r.processSeconds.toFixed(2),
         r.cpuSeconds.toFixed(2),
         r.peakRssMiB.toFixed(0),
+        (r.loads ?? []).map((l) => l.toFixed(1)).join(', '),
       ]),
     ),
   ].join('\n');
