@@ -19,10 +19,12 @@ export function componentCost(arcs: number): number {
 }
 
 /**
- * Arcs that must leave the calling thread before a worker is worth starting (the crossover,
- * measured with `benchmarks/scale-bench.ts --crossover`).
+ * Arcs that must leave the calling thread before a worker is worth starting: the crossover
+ * measured by `benchmarks/scale-bench.ts --parts crossover` on this 2-core machine (cold worker,
+ * as in a CLI run): 188k arcs offloaded took 1.8× the one-thread time, 727k arcs 0.89×; the two
+ * meet near 600k (benchmarks/RESULTS.md, "Scale").
  */
-export const PARALLEL_MIN_OFFLOAD_ARCS = 150_000;
+export const PARALLEL_MIN_OFFLOAD_ARCS = 600_000;
 
 export interface ComponentPlan {
   /** Whether any component goes to a worker. */
