@@ -70,23 +70,4 @@ export class CommunityGrid {
     }
     return count;
   }
-
-  /** Communities possibly within `radiusKm` of a point, in increasing index order. */
-  within(lat: number, lon: number, radiusKm: number): Int32Array {
-    const r = radiusKm * (1 + SAFETY_MARGIN) + 1;
-    const x = lon * this.kmPerDegreeLon;
-    const y = lat * KM_PER_DEGREE_LAT;
-    const x0 = Math.max(0, Math.floor((x - r - this.minX) / this.cellKm));
-    const x1 = Math.min(this.columns - 1, Math.floor((x + r - this.minX) / this.cellKm));
-    const y0 = Math.max(0, Math.floor((y - r - this.minY) / this.cellKm));
-    const y1 = Math.min(this.rows - 1, Math.floor((y + r - this.minY) / this.cellKm));
-    const found: number[] = [];
-    for (let cy = y0; cy <= y1; cy++) {
-      for (let cx = x0; cx <= x1; cx++) {
-        const k = cy * this.columns + cx;
-        for (let i = this.start[k]!; i < this.start[k + 1]!; i++) found.push(this.members[i]!);
-      }
-    }
-    return Int32Array.from(found).sort();
-  }
 }

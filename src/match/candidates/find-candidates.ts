@@ -2,10 +2,12 @@
  * Candidate edges: every (offer, need) pair that passes all hard rules, with how many pairs each
  * rule removed, overall and per need (so an unmet need can say which rules shut it out).
  *
- * No all-pairs loop: offers are bucketed by form (a pair of different forms is counted against
- * `form` without being looked at), and each offer asks a spatial grid for the communities in its
- * radius (the pairs outside are counted against `area` by subtraction). Only pairs in range are
- * checked rule by rule, so counts still charge each removed pair to the first rule it fails.
+ * No all-pairs loop: each offer asks a spatial grid (or its districts) for the communities in
+ * its area, once per community (offer-reach.ts); pairs of other forms and pairs outside the area
+ * are counted against `form` and `area` by subtraction. Then need by need, the offers that reach
+ * the need's (community, form) bucket are checked rule by rule (category here, the rest in
+ * pair-rules.ts), so counts still charge each removed pair to the first rule it fails, and the
+ * edges come out sorted by need, then offer, without a sort.
  */
 import type { Category, SupportForm } from '../../domain/taxonomy.js';
 import { CATEGORY_IDS, RELATED_CATEGORIES } from '../../domain/taxonomy.js';
