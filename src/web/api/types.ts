@@ -1,8 +1,13 @@
 /**
  * The shapes the console reads from the API (see src/api/views.ts and GET /v1/openapi.json).
- * Written out here rather than imported, so the browser bundle depends on the wire contract only.
+ * The service's own views are written out here, so the browser bundle depends on the wire
+ * contract only; the pipeline's plain result shapes, which the API returns as they are, are
+ * imported as types (erased from the bundle) rather than copied.
  */
 import type { Category, ProviderKind, SupportForm } from '../../domain/taxonomy.js';
+import type { Alternate, Coverage, CoverageRow, FeatureTerm } from '../../match/types.js';
+
+export type { Alternate, Coverage, CoverageRow, FeatureTerm };
 
 export type Role = 'planner' | 'official' | 'analyst' | 'admin';
 export type PairingStatus = 'proposed' | 'approved' | 'rejected';
@@ -41,25 +46,12 @@ export interface RunView {
   readonly totals: { readonly pairings: number; readonly unmet: number; readonly totalValue: number; readonly objective: number; readonly gap: number } | null;
 }
 
-/** One feature's part in a score: value in [0, 1], its weight, what it contributed. */
-export interface FeatureTerm {
-  readonly value: number;
-  readonly weight: number;
-  readonly contribution: number;
-}
-
 export interface ScoreBreakdown {
   readonly fitTerms: Readonly<Record<string, FeatureTerm>>;
   readonly fit: number;
   readonly valueTerms: Readonly<Record<string, FeatureTerm>>;
   readonly needValue: number;
   readonly valuePerUnit: number;
-}
-
-export interface Alternate {
-  readonly offer: string;
-  readonly valuePerUnit: number;
-  readonly shortfallPerUnit: number;
 }
 
 export interface PairingView {
@@ -84,26 +76,6 @@ export interface PairingView {
   readonly version: number;
   readonly score: ScoreBreakdown;
   readonly alternates: readonly Alternate[];
-}
-
-export interface CoverageRow {
-  readonly key: string;
-  readonly needs: number;
-  readonly needsMet: number;
-  readonly needsPartlyMet: number;
-  readonly demandMetShare: number;
-  readonly communities: number;
-  readonly communitiesReached: number;
-  readonly beneficiaries: number;
-  readonly beneficiariesReached: number;
-}
-
-export interface Coverage {
-  readonly total: CoverageRow;
-  readonly byDistrict: readonly CoverageRow[];
-  readonly byCategory: readonly CoverageRow[];
-  readonly byProviderKind: readonly CoverageRow[];
-  readonly byForm: readonly CoverageRow[];
 }
 
 /** A group of offers' scarcity (match/prices): present when the run was asked for prices. */
