@@ -8,7 +8,7 @@
 import type { MatchResult } from '../match/types.js';
 import type { RawPairingRecord } from '../store/ports.js';
 import type { UnmetRecord } from '../store/records.js';
-import { summaryOf } from './run-results.js';
+import { pairingColumns, summaryOf } from './run-results.js';
 
 /** A pairing row as stored, before it belongs to a run (status and decision come from the run). */
 export type PreparedPairing = Omit<RawPairingRecord, 'id' | 'version' | 'runId' | 'status' | 'reason' | 'decidedBy' | 'decidedAt'>;
@@ -29,18 +29,7 @@ export function prepareRunResult(result: MatchResult, chunkRows = PREPARED_CHUNK
   const chunks: string[] = [];
   for (let start = 0; start < result.pairings.length; start += chunkRows) {
     const rows: PreparedPairing[] = result.pairings.slice(start, start + chunkRows).map((p) => ({
-      need: p.need,
-      offer: p.offer,
-      amount: p.amount,
-      unit: p.unit,
-      value: p.value,
-      community: p.community,
-      district: p.district,
-      street: p.street,
-      category: p.category,
-      form: p.form,
-      providerKind: p.providerKind,
-      locked: p.locked,
+      ...pairingColumns(p),
       // The stored detail format (see sqlite/pairing-repository.ts): score, then alternates.
       detailJson: JSON.stringify({ score: p.score, alternates: [...p.alternates] }),
     }));

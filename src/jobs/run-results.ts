@@ -39,6 +39,24 @@ function reviewState(p: { need: string; offer: string; locked: boolean }, approv
   };
 }
 
+/** The columns a stored pairing row takes from a pipeline pairing (shared by both storing paths). */
+export function pairingColumns(p: MatchResult['pairings'][number]) {
+  return {
+    need: p.need,
+    offer: p.offer,
+    amount: p.amount,
+    unit: p.unit,
+    value: p.value,
+    community: p.community,
+    district: p.district,
+    street: p.street,
+    category: p.category,
+    form: p.form,
+    providerKind: p.providerKind,
+    locked: p.locked,
+  };
+}
+
 export function pairingRows(
   runId: string,
   result: MatchResult,
@@ -46,18 +64,7 @@ export function pairingRows(
 ): NewPairing[] {
   return result.pairings.map((p) => ({
       runId,
-      need: p.need,
-      offer: p.offer,
-      amount: p.amount,
-      unit: p.unit,
-      value: p.value,
-      community: p.community,
-      district: p.district,
-      street: p.street,
-      category: p.category,
-      form: p.form,
-      providerKind: p.providerKind,
-      locked: p.locked,
+      ...pairingColumns(p),
       ...reviewState(p, approvals),
       score: p.score,
       alternates: p.alternates,

@@ -8,11 +8,8 @@ import type {
   Alternate,
   CandidateSummary,
   Coverage,
-  LockedPair,
-  MatchMode,
+  MatchOptions,
   OfferUsage,
-  PairRef,
-  PreviousAllocation,
   ScoreBreakdown,
   SolveSummary,
   UnmetReason,
@@ -99,15 +96,7 @@ export type RunStatus = (typeof RUN_STATUSES)[number];
 export type RunKind = 'solve' | 'resolve' | 'replay' | 'what-if';
 
 /** Everything a run was solved with besides its input snapshot and weights (MatchOptions, stored). */
-export interface RunOptions {
-  readonly mode: MatchMode;
-  readonly verify: boolean;
-  readonly locked: readonly LockedPair[];
-  readonly forbidden: readonly PairRef[];
-  readonly previous: readonly PreviousAllocation[];
-  readonly stabilityWeight: number;
-  readonly alternates: number;
-}
+export type RunOptions = Pick<MatchOptions, 'mode' | 'verify' | 'locked' | 'forbidden' | 'previous' | 'stabilityWeight' | 'alternates'>;
 
 /** The result of a run apart from its pairings and unmet needs (which are rows). */
 export interface RunSummary {
