@@ -1,15 +1,14 @@
 /**
  * `jiedui solve-model MODEL [--verify]`: solve a plain `transport/v1` model (JSON or .tbin)
  * exactly and print one JSON line, so anyone can check a result with another solver.
+ * `seconds_parse` is reading the file included; JSON above 64 MiB is read streaming
+ * (solve-model-load.ts).
  */
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { Command } from 'commander';
-import { InvalidInputError } from '../../domain/issues.js';
+import { loadModelFile } from './solve-model-load.js';
 import {
-  TransportModelError,
   jsLpFitsTransport,
-  readTransportModel,
   solveTransport,
   solveTransportWithJsLp,
   type TransportModel,
@@ -19,28 +18,10 @@ interface SolveModelFlags {
   verify?: boolean;
 }
 
-/** Reads and parses a model; bad files become input errors that list every problem. */
-function loadModel(path: string): TransportModel {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    const reason = error instanceof Error && 'code' in error ? String(error.code) : 'unreadable';
-    throw new InvalidInputError([{ path: [path], code: 'unreadable_file', message: `cannot read model: ${reason}` }], 'model');
-  }
-  try {
-    return readTransportModel(bytes);
-  } catch (error) {
-    if (!(error instanceof TransportModelError)) throw error;
-    const issues = error.issues.map((i) => ({ path: i.path, code: 'invalid_model', message: i.message }));
-    throw new InvalidInputError(issues, `model ${path}`);
-  }
-}
-
 /** Solves the model at `path` and returns the output line's fields. */
 export function solveModelAction(path: string, flags: SolveModelFlags): Record<string, unknown> {
   const started = performance.now();
-  const model = loadModel(path);
+  const { model, mode } = loadModelFile(path);
   const parsed = performance.now();
   const solution = solveTransport(model, { clock: () => performance.now() });
   const finished = performance.now();
@@ -55,6 +36,7 @@ export function solveModelAction(path: string, flags: SolveModelFlags): Record<s
     seconds_parse: (parsed - started) / 1000,
     seconds_total: (finished - started) / 1000,
     ...size,
+    reader: mode,
     iterations: solution.iterations,
     components: solution.components,
     certificate_ok: solution.certificate?.ok,

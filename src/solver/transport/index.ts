@@ -3,6 +3,7 @@ export { TRANSPORT_FORMAT, TransportModelError, MAX_ISSUES, renderPath } from '.
 export { parseTransportJson, transportModelFromJson } from './read-transport-json.js';
 export { isTransportBin, parseTransportBin } from './read-transport-bin.js';
 export { readTransportModel } from './read-transport-model.js';
+export type { TransportReadMode } from './read-transport-model.js';
 export { buildTransportNetwork } from './transport-network.js';
 export type { TransportFormulation } from './transport-network.js';
 export { detectWeightScale, MAX_DECIMALS } from './weight-scale.js';
@@ -13,3 +14,11 @@ export { splitTransportComponents } from './split-components.js';
 export type { TransportComponent } from './split-components.js';
 export { solveTransportWithJsLp, jsLpFitsTransport } from './transport-lp-oracle.js';
 export { transportModelToLp } from './transport-lp-text.js';
+export { TRANSPORT_JSON_STREAM_BYTES, transportReadMode } from './read-transport-model.js';
+export {
+  TRANSPORT_JSON_CHUNK_BYTES,
+  TransportJsonStreamReader,
+  parseTransportJsonBytes,
+  parseTransportJsonChunks,
+  readTransportJsonStream,
+} from './read-transport-json-stream.js';
