@@ -8,9 +8,10 @@
  *
  *   node --import tsx benchmarks/http-bench.ts [--duration 10] [--connections 10] [--rounds 3]
  *        [--city-rounds 2] [--no-build] [--no-city] [--profile DIR] [--service-root DIR]
- *        [--write [--earlier FILE --earlier-label TEXT]]
+ *        [--only floor,reads,filtered,decisions,runs] [--write [--earlier FILE --earlier-label TEXT]]
  *
  * `--profile DIR` starts the service with `--cpu-prof` into DIR (for finding what blocks).
+ * `--only LIST` runs just those scenarios (say, `--only reads --no-city` to profile the reads alone).
  * `--service-root DIR` runs the service built in another checkout (say, an earlier commit, for a
  * before/after table measured under the same load); it is not built, and `--write` is refused.
  * Numbers are medians over the rounds. `--write` replaces the HTTP section of benchmarks/RESULTS.md.
@@ -34,6 +35,10 @@ const arg = (name: string, fallback: string) => {
   return i >= 0 ? process.argv[i + 1]! : fallback;
 };
 const flag = (name: string) => process.argv.includes(`--${name}`);
+const SCENARIOS = ['floor', 'reads', 'filtered', 'decisions', 'runs'] as const;
+const only = arg('only', SCENARIOS.join(',')).split(',');
+for (const name of only) if (!(SCENARIOS as readonly string[]).includes(name)) throw new Error(`bench: unknown scenario "${name}" (one of ${SCENARIOS.join(', ')})`);
+const runs = (name: (typeof SCENARIOS)[number]) => only.includes(name);
 const duration = Number(arg('duration', '10'));
 const connections = Number(arg('connections', '10'));
 const rounds = Number(arg('rounds', '3'));
@@ -43,6 +48,7 @@ const load = () => execSync('uptime', { encoding: 'utf8' }).trim().replace(/^.*l
 
 const serviceRoot = arg('service-root', root);
 if (serviceRoot !== root && flag('write')) throw new Error('bench: --write records this checkout only');
+if (flag('write') && only.length < SCENARIOS.length) throw new Error('bench: --write records every scenario (drop --only)');
 if (!flag('no-build') && serviceRoot === root) {
   log('building (npm run build)…');
   const built = spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8' });
@@ -86,20 +92,22 @@ try {
   };
   for (let round = 1; round <= rounds; round++) {
     log(`round ${round}/${rounds} (${load()})`);
-    lap('floor', await runLoad({ url: floor.url, connections, duration, cpuMs: floor.cpuMs }));
-    lap('reads', await runLoad({ url: `${service.url}${readPath}`, connections, duration, headers: auth, cpuMs: service.cpuMs }));
-    lap('filtered', await runLoad({ url: `${service.url}${filteredPath}`, connections, duration, headers: auth, cpuMs: service.cpuMs }));
-    lap('decisions', await decisions(api, service.url, auth, await newRun(), service.cpuMs));
-    lap('runs', await runLoad({ url: `${service.url}/v1/runs`, connections: 2, duration, method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: runBody, cpuMs: service.cpuMs }));
+    if (runs('floor')) lap('floor', await runLoad({ url: floor.url, connections, duration, cpuMs: floor.cpuMs }));
+    if (runs('reads')) lap('reads', await runLoad({ url: `${service.url}${readPath}`, connections, duration, headers: auth, cpuMs: service.cpuMs }));
+    if (runs('filtered')) lap('filtered', await runLoad({ url: `${service.url}${filteredPath}`, connections, duration, headers: auth, cpuMs: service.cpuMs }));
+    if (runs('decisions')) lap('decisions', await decisions(api, service.url, auth, await newRun(), service.cpuMs));
+    if (runs('runs')) lap('runs', await runLoad({ url: `${service.url}/v1/runs`, connections: 2, duration, method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: runBody, cpuMs: service.cpuMs }));
   }
 
-  const floorRps = rounds > 0 ? medianResult(laps['floor']!).rps : 0;
-  const scenarios: ScenarioRow[] = rounds === 0 ? [] : [
-    { name: 'floor: bare node:http, same body from memory', connections, result: medianResult(laps['floor']!), floorRps: undefined },
-    { name: `GET ${readPath.replace(readRun, ':id')}`, connections, result: medianResult(laps['reads']!), floorRps },
-    { name: 'GET …/pairings?district&category&status&limit=20', connections, result: medianResult(laps['filtered']!), floorRps },
-    { name: 'POST /v1/pairings/:id/decision (approve each once)', connections, result: medianResult(laps['decisions']!), floorRps: undefined },
-    { name: 'POST /v1/runs (Changzhou sample, solved, 201)', connections: 2, result: medianResult(laps['runs']!), floorRps: undefined },
+  const floorRps = laps['floor'] ? medianResult(laps['floor']).rps : undefined;
+  const row = (lapName: string, name: string, conn: number, vsFloor: boolean): ScenarioRow[] =>
+    laps[lapName] ? [{ name, connections: conn, result: medianResult(laps[lapName]), floorRps: vsFloor ? floorRps : undefined }] : [];
+  const scenarios: ScenarioRow[] = [
+    ...row('floor', 'floor: bare node:http, same body from memory', connections, false),
+    ...row('reads', `GET ${readPath.replace(readRun, ':id')}`, connections, true),
+    ...row('filtered', 'GET …/pairings?district&category&status&limit=20', connections, true),
+    ...row('decisions', 'POST /v1/pairings/:id/decision (approve each once)', connections, false),
+    ...row('runs', 'POST /v1/runs (Changzhou sample, solved, 201)', 2, false),
   ];
   const windows = flag('no-city') ? [] : await cityWindows(api, service.url, auth, readPath);
   const loadAfter = load();

@@ -1,11 +1,14 @@
 /**
- * The express application. `createApp(deps)` takes everything it uses (store, logger, clock,
- * solver, queue, metrics), so tests build it on a temp database and a real solver.
+ * The HTTP application: the lean dispatch for the hottest reads (lean-dispatch.ts) in front of the
+ * express application for everything else. `createApp(deps)` takes everything it uses (store,
+ * logger, clock, solver, queue, metrics), so tests build it on a temp database and a real solver.
  */
-import { randomUUID } from 'node:crypto';
+import type { RequestListener } from 'node:http';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { AppDeps } from './deps.js';
+import { createLeanDispatch } from './lean-dispatch.js';
 import { problems, sendProblem, toProblem } from './problem.js';
+import { observeRequest } from './request-observer.js';
 import type { AnyRoute } from './route.js';
 import { mountRoutes } from './route-mount.js';
 import { allRoutes } from './routes/index.js';
@@ -20,33 +23,31 @@ function allowedMethods(routes: readonly AnyRoute[]): (path: string) => string[]
   return (path) => [...new Set(patterns.filter((p) => p.regex.test(path)).map((p) => p.method))];
 }
 
-/** Logs one line per request and feeds the request metrics. */
+/** Logs one line per request and feeds the request metrics (the route and key are known later). */
 function observeRequests(deps: AppDeps) {
   return (req: Request, res: Response, next: NextFunction) => {
     const started = performance.now();
-    const requestId = req.get('x-request-id')?.slice(0, 100) || randomUUID();
-    res.locals['requestId'] = requestId;
-    res.setHeader('X-Request-Id', requestId);
-    res.on('finish', () => {
-      const seconds = (performance.now() - started) / 1000;
-      const route = (res.locals['route'] as string | undefined) ?? 'unmatched';
-      deps.metrics.observeRequest(req.method, route, res.statusCode, seconds);
-      deps.logger.info(
-        { requestId, method: req.method, route, path: req.path, status: res.statusCode, ms: Math.round(seconds * 1000), key: res.locals['actor'] },
-        'request',
-      );
-    });
+    res.locals['requestId'] = observeRequest(deps, req, res, started, () => ({
+      route: res.locals['route'] as string | undefined,
+      actor: res.locals['actor'] as string | undefined,
+      path: req.path,
+    }));
     next();
   };
 }
 
-export function createApp(deps: AppDeps): express.Express {
+/** The request listener of the service (what `http.createServer` is given). */
+export function createApp(deps: AppDeps): RequestListener {
+  const routes = allRoutes(deps);
+  return createLeanDispatch(deps, routes, expressApp(deps, routes));
+}
+
+function expressApp(deps: AppDeps, routes: readonly AnyRoute[]): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
   app.use(observeRequests(deps));
 
-  const routes = allRoutes(deps);
   const router = express.Router();
   mountRoutes(router, routes, deps);
   app.use(router);

@@ -4,15 +4,12 @@
  * query and body with zod, call the handler and send its reply.
  */
 import express, { type Request, type Response, type Router } from 'express';
-import { authenticate, authorize } from './auth.js';
+import { ANONYMOUS, authenticate, authorize } from './auth.js';
 import { readMultipart } from './multipart.js';
 import type { AppDeps } from './deps.js';
 import { problems } from './problem.js';
 import type { AnyRoute, Reply } from './route.js';
 import { parseInput } from './validate-input.js';
-import type { Actor } from '../store/records.js';
-
-const ANONYMOUS: Actor = { keyId: 'anonymous', name: 'anonymous', role: 'system' };
 
 function hasBody(req: Request): boolean {
   const length = req.get('content-length');

@@ -35,6 +35,12 @@ export interface ResponseSpec {
   readonly contentType?: string;
 }
 
+/**
+ * What the handler of a `lean` route gets: no express request and no body, because the lean
+ * dispatch (lean-dispatch.ts) serves it on a bare node:http request.
+ */
+export type LeanRouteContext<P, Q> = Omit<RouteContext<P, Q, undefined>, 'req' | 'body'>;
+
 /** What `readBody` is given besides the body text. */
 export interface BodyContext {
   readonly req: Request;
@@ -47,7 +53,7 @@ export interface BodyContext {
  * `B` is the body's zod schema (validation and the OpenAPI document); `V` is what the handler gets
  * as `body`, which is the schema's output unless `validateBody` or `readBody` say otherwise.
  */
-export interface RouteDefinition<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, V = z.output<B>> {
+interface RouteFields<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, V> {
   readonly method: HttpMethod;
   /** Express-style path (`/v1/runs/:id`). */
   readonly path: string;
@@ -74,8 +80,17 @@ export interface RouteDefinition<P extends z.ZodType, Q extends z.ZodType, B ext
   /** Headers the route reads (documented; validated by the handler). */
   readonly headers?: readonly { name: string; description: string; required?: boolean }[];
   readonly responses: Readonly<Record<number, ResponseSpec>>;
-  readonly handler: (ctx: RouteContext<z.output<P>, z.output<Q>, V>) => Promise<Reply>;
 }
+
+/**
+ * `lean: true` marks a hot read (a GET without a body) that the lean dispatch serves in front of
+ * express; its handler reads only params, query, actor and deps, which the type enforces.
+ */
+export type RouteDefinition<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, V = z.output<B>> = RouteFields<P, Q, B, V> &
+  (
+    | { readonly lean?: false; readonly handler: (ctx: RouteContext<z.output<P>, z.output<Q>, V>) => Promise<Reply> }
+    | { readonly lean: true; readonly method: 'get'; readonly handler: (ctx: LeanRouteContext<z.output<P>, z.output<Q>>) => Promise<Reply> }
+  );
 
 /** A route with its types erased, as the mount and the OpenAPI generator see it. */
 export interface AnyRoute {
@@ -92,6 +107,8 @@ export interface AnyRoute {
   readonly readUpload?: (upload: MultipartUpload, ctx: BodyContext) => Promise<unknown>;
   readonly headers?: readonly { name: string; description: string; required?: boolean }[];
   readonly responses: Readonly<Record<number, ResponseSpec>>;
+  /** Served by the lean dispatch too; then `handler` needs only a LeanRouteContext. */
+  readonly lean?: boolean;
   readonly handler: (ctx: RouteContext<unknown, unknown, unknown>) => Promise<Reply>;
 }
 

@@ -216,6 +216,13 @@ export interface PairingRepository {
   countByStatus(runId: string): Promise<Readonly<Record<PairingStatus, number>>>;
   /** Compare-and-set on the version; returns the updated record, or undefined when stale. */
   decide(decision: PairingDecision): Promise<PairingRecord | undefined>;
+  /**
+   * A number that moves on whenever a committed write changes the run's pairings (new pairings, a
+   * decision): a key for caches of what is read from them (rendered pages). Meaningful within this
+   * process only (it may start over when the store is opened), so never send it to clients. Read it
+   * before the data it keys: a commit in between then only makes a cached entry look older.
+   */
+  revision(runId: string): Promise<number>;
 }
 
 export interface UnmetFilter {

@@ -1,6 +1,7 @@
 /**
- * The read side caches found API keys and pairing counts; a committed write must be seen by the
- * very next read, and a rolled-back one never.
+ * The read side caches found API keys, run states and pairing counts, and gives each run's
+ * pairings a revision for the API's rendered pages; a committed write must be seen by the very
+ * next read, and a rolled-back one never.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,10 +24,9 @@ afterEach(async () => {
 
 const key = { id: 'key_0000000000000001', name: 'k', role: 'official' as const, hash: 'h1', createdAt: 't', revokedAt: null };
 
-async function runWithPairings(n: number): Promise<string> {
-  const runId = 'run_0000000000000001';
+async function runWithPairings(n: number, runId = 'run_0000000000000001'): Promise<string> {
   await store.transaction(async (tx) => {
-    const w = await tx.weights.insert({ name: 'w', profile: defaultWeightProfile, hash: 'w', createdBy: 'k', createdAt: 't' });
+    const w = await tx.weights.insert({ name: 'w', profile: defaultWeightProfile, hash: `w-${runId}`, createdBy: 'k', createdAt: 't' });
     await tx.runs.putInput('h', { needs: [] }, 't');
     await tx.runs.insert({
       id: runId, kind: 'solve', status: 'succeeded', batchIds: [], weightVersion: w.version, inputHash: 'h', solverVersion: 'x',
@@ -80,5 +80,48 @@ describe('read caches', () => {
       expect((await all()).total).toBe(4); // read while the transaction is open
     });
     expect((await all()).total).toBe(5);
+  });
+
+  it("moves a run's revision on each committed decision or insert of its pairings, and only its own", async () => {
+    const a = await runWithPairings(3);
+    const b = await runWithPairings(3, 'run_0000000000000002');
+    const revisions = async () => [await store.read.pairings.revision(a), await store.read.pairings.revision(b)];
+    const start = await revisions();
+    const [first] = (await store.read.pairings.list(a, {}, 'id', { limit: 1, offset: 0 })).items;
+    await expect(
+      store.transaction(async (tx) => {
+        await tx.pairings.decide({ id: first!.id, expectedVersion: 1, status: 'approved', reason: null, by: 'k', at: 't' });
+        expect(await revisions()).toEqual(start); // not before the commit
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    expect(await revisions()).toEqual(start);
+    // A stale decision changes nothing, so it moves nothing.
+    await store.transaction((tx) => tx.pairings.decide({ id: first!.id, expectedVersion: 7, status: 'approved', reason: null, by: 'k', at: 't' }));
+    expect(await revisions()).toEqual(start);
+    await store.transaction((tx) => tx.pairings.decide({ id: first!.id, expectedVersion: 1, status: 'approved', reason: null, by: 'k', at: 't' }));
+    const decided = await revisions();
+    expect(decided[0]).not.toBe(start[0]);
+    expect(decided[1]).toBe(start[1]);
+    await store.transaction(async (tx) => tx.pairings.insertMany([{ ...(await tx.pairings.all(b))[0]!, need: 'extra' }]));
+    const inserted = await revisions();
+    expect(inserted[0]).toBe(decided[0]);
+    expect(inserted[1]).not.toBe(decided[1]);
+  });
+
+  it("sees a run's new state at the next read, though the old one was cached", async () => {
+    const runId = await runWithPairings(1);
+    expect(await store.read.runs.state(runId)).toMatchObject({ status: 'succeeded' });
+    expect(await store.read.runs.state(runId)).toMatchObject({ status: 'succeeded' }); // cached now
+    await expect(
+      store.transaction(async (tx) => {
+        await tx.runs.markFailed(runId, 't', 'boom');
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(await store.read.runs.state(runId)).toMatchObject({ status: 'succeeded', error: null });
+    await store.transaction((tx) => tx.runs.markFailed(runId, 't', 'boom'));
+    expect(await store.read.runs.state(runId)).toMatchObject({ status: 'failed', error: 'boom' });
+    expect(await store.read.runs.state('run_0000000000000009')).toBeUndefined();
   });
 });

@@ -111,6 +111,8 @@ export const pairingRoutes: AnyRoute[] = [
     roles: ALL_ROLES,
     params: z.strictObject({ pairingId: PairingId }),
     responses: { 200: { description: 'The pairing', schema: PairingView }, 404: { description: 'No such pairing' } },
+    // Read for every pairing a reviewer opens: served by the lean dispatch.
+    lean: true,
     handler: async ({ params, deps }) => {
       const pairing = await deps.store.read.pairings.get(params.pairingId);
       if (!pairing) throw problems.notFound(`no pairing ${params.pairingId}`);

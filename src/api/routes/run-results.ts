@@ -11,10 +11,10 @@ import {
   RunId,
   pageOf,
   pageReply,
-  pageReplyJson,
 } from '../schemas/common.js';
+import { pairingPage } from '../pairing-pages.js';
 import { requireSucceeded, requireSucceededRun, runOr404 } from '../run-service.js';
-import { PairingView, StatisticsView, pairingViewJson, statisticsView } from '../views.js';
+import { PairingView, StatisticsView, statisticsView } from '../views.js';
 
 const RunParams = z.strictObject({ runId: RunId });
 const Community = z.string().min(1).max(64);
@@ -37,13 +37,19 @@ export const runResultRoutes: AnyRoute[] = [
       sort: z.enum(['value_desc', 'value_asc', 'id']).default('value_desc'),
       ...PageQuery,
     }),
-    responses: { 200: { description: 'A page of pairings', schema: pageOf(PairingView) }, 404: { description: 'No such run' }, 409: { description: 'Run not finished' } },
+    headers: [{ name: 'If-None-Match', description: 'The ETag of a page read before: 304 while that page is unchanged' }],
+    responses: {
+      200: { description: 'A page of pairings (ETag: a hash of the page, new after any decision in the run)', schema: pageOf(PairingView) },
+      304: { description: 'Unchanged since the ETag sent in If-None-Match' },
+      404: { description: 'No such run' },
+      409: { description: 'Run not finished' },
+    },
+    // The hottest read of the review console: served by the lean dispatch, from rendered pages.
+    lean: true,
     handler: async ({ params, query, deps }) => {
       await requireSucceededRun(deps, params.runId);
-      const { limit, offset, sort, ...filter } = query;
-      // Sent as JSON text built around each pairing's stored detail (see pairingViewJson).
-      const page = await deps.store.read.pairings.listRaw(params.runId, filter, sort, { limit, offset });
-      return { status: 200, text: { contentType: 'application/json', content: pageReplyJson(page.items.map(pairingViewJson), page.total, query) } };
+      const page = await pairingPage(deps.store, params.runId, query);
+      return { status: 200, text: { contentType: 'application/json', content: page.body }, headers: { ETag: page.etag } };
     },
   }),
   route({

@@ -80,11 +80,17 @@ const ORDER: Record<PairingSort, string> = {
  */
 const COUNT_CACHE = { maxEntries: 2_000, ttlMs: 60_000 };
 
+/** The name under which TableVersions counts commits that changed one run's pairings. */
+const runTable = (runId: string) => `pairings:${runId}`;
+
 export function sqlitePairings(db: SqliteDatabase, versions: TableVersions, role: 'read' | 'write'): PairingRepository {
   const sql = statementCache(db);
   const counts = role === 'read' ? new VersionedCache<number>(versions, 'pairings', COUNT_CACHE) : undefined;
-  const touch = () => {
-    if (role === 'write') versions.touch('pairings');
+  /** Notes a write to the table (the counts) and to the runs' pairings (their revisions). */
+  const touch = (runIds: Iterable<string>) => {
+    if (role !== 'write') return;
+    versions.touch('pairings');
+    for (const runId of runIds) versions.touch(runTable(runId));
   };
   const countOf = (where: { sql: string; params: unknown[] }): number => {
     const key = `${where.sql}\u0000${where.params.join('\u0000')}`;
@@ -116,7 +122,7 @@ export function sqlitePairings(db: SqliteDatabase, versions: TableVersions, role
   };
   /** Inserts rows in time slices (see timeSlicer), each with its detail as JSON text. */
   const insertRows = async <P extends Omit<RawPairingRecord, 'id' | 'version' | 'detailJson'>>(pairings: readonly P[], detailOf: (p: P) => string) => {
-    touch();
+    touch(new Set(pairings.map((p) => p.runId)));
     const insert = sql(
       `INSERT INTO pairings (run_id, need_id, offer_id, amount, unit, value, community, district, street, category,
          form, provider_kind, locked, status, reason, decided_by, decided_at, detail)
@@ -163,12 +169,17 @@ export function sqlitePairings(db: SqliteDatabase, versions: TableVersions, role
       return counts;
     },
     async decide(d) {
-      touch();
       const result = sql(
         `UPDATE pairings SET status = ?, reason = ?, decided_by = ?, decided_at = ?, version = version + 1
          WHERE id = ? AND version = ?`,
       ).run(d.status, d.reason, d.by, d.at, d.id, d.expectedVersion);
-      return result.changes === 1 ? get(d.id) : undefined;
+      if (result.changes !== 1) return undefined;
+      const decided = get(d.id)!;
+      touch([decided.runId]);
+      return decided;
+    },
+    async revision(runId) {
+      return versions.version(runTable(runId));
     },
   };
 }

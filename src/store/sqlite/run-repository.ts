@@ -1,7 +1,8 @@
-import type { RunRepository } from '../ports.js';
+import type { RunRepository, RunState } from '../ports.js';
 import type { RunKind, RunOptions, RunRecord, RunStatus, RunSummary } from '../records.js';
 import type { SqliteDatabase } from './open-database.js';
 import { parseJson, statementCache, whereClause } from './statements.js';
+import { VersionedCache, type TableVersions } from './table-versions.js';
 
 interface RunRow {
   id: string;
@@ -39,8 +40,20 @@ const toRecord = (row: RunRow): RunRecord => ({
   summary: parseJson<RunSummary | null>(row.summary),
 });
 
-export function sqliteRuns(db: SqliteDatabase): RunRepository {
+/**
+ * Every read of a run's results first checks the run's state: a reader keeps the states it found
+ * until any run changes (a commit of a write to `runs`), or for a minute. Unknown ids are not kept.
+ */
+const STATE_CACHE = { maxEntries: 1_000, ttlMs: 60_000 };
+
+export function sqliteRuns(db: SqliteDatabase, versions: TableVersions, role: 'read' | 'write'): RunRepository {
   const sql = statementCache(db);
+  const states = role === 'read' ? new VersionedCache<RunState>(versions, 'runs', STATE_CACHE) : undefined;
+  /** Runs a statement that changes runs, noting the change for the readers' cache. */
+  const write = (text: string, ...params: unknown[]) => {
+    if (role === 'write') versions.touch('runs');
+    return sql(text).run(...params);
+  };
   return {
     async putInput(hash, snapshot, at) {
       sql('INSERT INTO run_inputs (hash, body, created_at) VALUES (?, ?, ?) ON CONFLICT (hash) DO NOTHING').run(
@@ -61,10 +74,9 @@ export function sqliteRuns(db: SqliteDatabase): RunRepository {
     },
     async insert(run) {
       const seq = (sql('SELECT COALESCE(MAX(seq), 0) + 1 AS s FROM runs').get() as { s: number }).s;
-      sql(
+      write(
         `INSERT INTO runs (id, seq, kind, status, batch_ids, weight_version, options, input_hash, solver_version,
            parent_run_id, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
         run.id,
         seq,
         run.kind,
@@ -84,7 +96,11 @@ export function sqliteRuns(db: SqliteDatabase): RunRepository {
       return row ? toRecord(row) : undefined;
     },
     async state(id) {
-      return sql('SELECT id, status, error FROM runs WHERE id = ?').get(id) as { id: string; status: RunStatus; error: string | null } | undefined;
+      const cached = states?.get(id);
+      if (cached) return cached;
+      const state = sql('SELECT id, status, error FROM runs WHERE id = ?').get(id) as RunState | undefined;
+      if (state) states?.set(id, Object.freeze(state));
+      return state;
     },
     async list(filter, page) {
       const where = whereClause({ status: filter.status, kind: filter.kind });
@@ -97,28 +113,20 @@ export function sqliteRuns(db: SqliteDatabase): RunRepository {
       return { items: rows.map(toRecord), total };
     },
     async markRunning(id, at) {
-      sql("UPDATE runs SET status = 'running', started_at = ? WHERE id = ?").run(at, id);
+      write("UPDATE runs SET status = 'running', started_at = ? WHERE id = ?", at, id);
     },
     async markSucceeded(id, at, summary) {
-      sql("UPDATE runs SET status = 'succeeded', finished_at = ?, summary = ? WHERE id = ?").run(
-        at,
-        JSON.stringify(summary),
-        id,
-      );
+      write("UPDATE runs SET status = 'succeeded', finished_at = ?, summary = ? WHERE id = ?", at, JSON.stringify(summary), id);
     },
     async markFailed(id, at, error) {
-      sql("UPDATE runs SET status = 'failed', finished_at = ?, error = ? WHERE id = ?").run(at, error, id);
+      write("UPDATE runs SET status = 'failed', finished_at = ?, error = ? WHERE id = ?", at, error, id);
     },
     async failAll(statuses, at, error) {
       const marks = statuses.map(() => '?').join(', ');
       const rows = sql(`SELECT id FROM runs WHERE status IN (${marks}) ORDER BY seq`).all(...statuses) as {
         id: string;
       }[];
-      sql(`UPDATE runs SET status = 'failed', finished_at = ?, error = ? WHERE status IN (${marks})`).run(
-        at,
-        error,
-        ...statuses,
-      );
+      write(`UPDATE runs SET status = 'failed', finished_at = ?, error = ? WHERE status IN (${marks})`, at, error, ...statuses);
       return rows.map((r) => r.id);
     },
   };

@@ -20,7 +20,7 @@ function repositories(db: SqliteDatabase, versions: TableVersions, role: 'read' 
     batches: sqliteBatches(db),
     needs: sqliteNeeds(db),
     weights: sqliteWeightProfiles(db),
-    runs: sqliteRuns(db),
+    runs: sqliteRuns(db, versions, role),
     pairings: sqlitePairings(db, versions, role),
     unmet: sqliteUnmet(db),
     audit: sqliteAudit(db),

@@ -1,5 +1,6 @@
 /**
- * Versions of the tables whose reads the store caches (API keys, pairing counts). A write
+ * Versions of the tables whose reads the store caches (API keys, run states, pairing counts), and
+ * of each run's pairings (`pairings:<run id>`, the revision pages are cached by). A write
  * transaction notes which tables it touched; their versions move on when it commits, not before:
  * until the commit, readers still see the old rows, so a cached read of them is still right.
  * This is exact because one service process owns the database file and writes it through this
