@@ -51,6 +51,8 @@ try {
   // tsc reports type errors (possibly in files other work is changing) but still emits.
 }
 if (!existsSync(`${dist}/cli/main.js`)) throw new Error('bench: the build did not produce cli/main.js');
+// The network simplex core (WebAssembly) goes next to the compiled JavaScript that loads it.
+execFileSync(process.execPath, [`${root}src/solver/min-cost-flow/assembly/build.mjs`, '--out', dist], { cwd: root, stdio: 'inherit' });
 // The build reads ../package.json next to its folder (as dist/ does in the repository).
 copyFileSync(`${root}package.json`, `${outDir}/package.json`);
 const results: ScaleResults = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as ScaleResults) : {};

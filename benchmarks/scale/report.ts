@@ -40,13 +40,15 @@ function solverTable(p: PartResult<SolverRow>): string {
     about(p),
     '',
     table(
-      ['family', 'edges', 'ours s (median)', 'LEMON s (median)', 'ours / LEMON', 'HiGHS s', 'objective', 'same objective (LEMON, HiGHS)', 'ours peak RSS MiB'],
+      ['family', 'edges', 'ours s (median)', 'LEMON s (median)', 'ours / LEMON', 'build s, ours / LEMON', '(build + solve), ours / LEMON', 'HiGHS s', 'objective', 'same objective (LEMON, HiGHS)', 'ours peak RSS MiB'],
       p.rows.map((r) => [
         r.family,
         int(r.edges),
         sec(r.oursSeconds),
         sec(r.lemonSeconds, 4),
         `${r.ratio.toFixed(1)}×`,
+        `${sec(r.oursBuildSeconds)} / ${sec(r.lemonBuildSeconds)}`,
+        r.oursBuildSeconds === undefined || r.lemonBuildSeconds === undefined ? '—' : `${((r.oursSeconds + r.oursBuildSeconds) / (r.lemonSeconds + r.lemonBuildSeconds)).toFixed(1)}×`,
         r.highs.seconds === null ? r.highs.status : sec(r.highs.seconds, 2),
         r.objective === null ? '—' : r.objective.toFixed(2),
         `${r.agrees ? 'yes' : 'NO'} (${r.lemonObjective?.toFixed(2) ?? '—'}, ${r.highs.objective?.toFixed(2) ?? '—'})`,
@@ -131,7 +133,7 @@ export function scaleMarkdown(results: ScaleResults): string {
   }
   if (results.solver) {
     parts.push('### `solve-model` against LEMON and HiGHS', '');
-    parts.push('Models from `node /work/shared/perf/gen.mjs --family F --seed 1 --out F.json --bin F.tbin`. "ours" is `jiedui solve-model F.tbin` (its `seconds`: build + network simplex, reading excluded), "LEMON" the peer on the same file (`seconds`: `NetworkSimplex::run` alone); each in a fresh process, alternating, median of the runs. HiGHS (`highs` npm, wasm) solves the model as an LP once, where it fits in memory and time (`benchmarks/scale/highs-transport.ts`).', '');
+    parts.push('Models from `node /work/shared/perf/gen.mjs --family F --seed 1 --out F.json --bin F.tbin`. "ours" is `jiedui solve-model F.tbin` (its `seconds`: the network simplex on the built network, compiling the 5 KB WebAssembly core at start-up excluded), "LEMON" the peer on the same file (`seconds`: `NetworkSimplex::run` alone). Both programs also report `seconds_build`, turning the parsed model into the network (weights to integer costs, arcs): shown in its own column and in the (build + solve) ratio; each in a fresh process, alternating, median of the runs. HiGHS (`highs` npm, wasm) solves the model as an LP once, where it fits in memory and time (`benchmarks/scale/highs-transport.ts`).', '');
     parts.push(solverTable(results.solver), '');
   }
   if (results.capacities) {

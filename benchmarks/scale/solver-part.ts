@@ -17,6 +17,9 @@ export interface SolverRow {
   readonly lemonSeconds: number;
   readonly lemonRuns: number[];
   readonly ratio: number;
+  /** Medians of each side's `seconds_build` (weights → integer costs, network construction). */
+  readonly oursBuildSeconds?: number;
+  readonly lemonBuildSeconds?: number;
   readonly objective: number | null;
   readonly lemonObjective: number | null;
   readonly highs: { readonly seconds: number | null; readonly objective: number | null; readonly status: string };
@@ -55,7 +58,7 @@ export function instance(ctx: SolverContext, family: string): { json: string; tb
   return { json, tbin };
 }
 
-type SolverLine = { objective: number | null; seconds: number; status: string; edges?: number };
+type SolverLine = { objective: number | null; seconds: number; seconds_build?: number; status: string; edges?: number };
 
 function solverLine(run: MeasuredRun, what: string): SolverLine {
   if (run.timedOut) return { objective: null, seconds: Number.NaN, status: 'timed out' };
@@ -79,6 +82,8 @@ export function solverRow(ctx: SolverContext, family: string, highsMaxEdges: num
   const { json, tbin } = instance(ctx, family);
   const oursRuns: number[] = [];
   const lemonRuns: number[] = [];
+  const oursBuild: number[] = [];
+  const lemonBuild: number[] = [];
   let objective: number | null = null;
   let lemonObjective: number | null = null;
   let edges = 0;
@@ -86,11 +91,13 @@ export function solverRow(ctx: SolverContext, family: string, highsMaxEdges: num
   for (let r = 0; r < ctx.runs; r++) {
     const o = ours(ctx, tbin);
     oursRuns.push(o.line.seconds);
+    oursBuild.push(o.line.seconds_build ?? Number.NaN);
     objective = o.line.objective;
     edges = o.line.edges ?? edges;
     peak = Math.max(peak, o.run.peakRssMiB);
     const l = lemon(ctx, tbin);
     lemonRuns.push(l.seconds);
+    lemonBuild.push(l.seconds_build ?? Number.NaN);
     lemonObjective = l.objective;
   }
   let highs: SolverRow['highs'] = { seconds: null, objective: null, status: `not run (more than ${highsMaxEdges.toLocaleString('en-US')} edges)` };
@@ -102,7 +109,9 @@ export function solverRow(ctx: SolverContext, family: string, highsMaxEdges: num
   const oursSeconds = median(oursRuns);
   const lemonSeconds = median(lemonRuns);
   const agrees = agree(objective, lemonObjective) && (highs.objective === null || agree(objective, highs.objective));
-  return { family, edges, oursSeconds, oursRuns, oursPeakMiB: peak, lemonSeconds, lemonRuns, ratio: oursSeconds / lemonSeconds, objective, lemonObjective, highs, agrees };
+  const oursBuildSeconds = median(oursBuild);
+  const lemonBuildSeconds = median(lemonBuild);
+  return { family, edges, oursSeconds, oursRuns, oursPeakMiB: peak, lemonSeconds, lemonRuns, ratio: oursSeconds / lemonSeconds, oursBuildSeconds, lemonBuildSeconds, objective, lemonObjective, highs, agrees };
 }
 
 /** The same model with every quantity × factor: solve times side by side, and the optimum × factor. */

@@ -2,7 +2,7 @@
  * Checks every invariant of the network simplex's spanning-tree arrays from scratch; used to
  * step the simplex pivot by pivot in tests. Returns a list of broken invariants (empty = fine).
  */
-import { DIR_UP, STATE_LOWER, STATE_TREE, type SimplexState } from '../../src/solver/min-cost-flow/simplex-state.js';
+import { DIR_UP, networkFlow, type TreeView as SimplexState } from './core-tree-view.js';
 
 export function treeInvariantViolations(s: SimplexState, supply: Float64Array): string[] {
   const problems: string[] = [];
@@ -56,15 +56,24 @@ function isAncestor(s: SimplexState, a: number, v: number): boolean {
   return false;
 }
 
+/** The tree arcs are the nodes' pred arcs: n distinct ones, none of them outside the arc range. */
+function treeArcSet(s: SimplexState, problems: string[]): Uint8Array {
+  const inTree = new Uint8Array(s.flow.length);
+  for (let v = 0; v < s.nodeCount; v++) {
+    const e = s.pred[v]!;
+    if (!(e >= 0 && e < s.flow.length)) problems.push(`pred[${v}] = ${e} is no arc`);
+    else if (inTree[e]) problems.push(`arc ${e} is the pred arc of two nodes`);
+    else inTree[e] = 1;
+  }
+  return inTree;
+}
+
 function checkTreeArcs(s: SimplexState, problems: string[]): void {
-  let treeArcs = 0;
-  for (let e = 0; e < s.state.length; e++) if (s.state[e] === STATE_TREE) treeArcs++;
-  if (treeArcs !== s.nodeCount) problems.push(`${treeArcs} tree arcs, expected ${s.nodeCount}`);
+  treeArcSet(s, problems);
   for (let v = 0; v < s.nodeCount; v++) {
     const e = s.pred[v]!;
     const p = s.parent[v]!;
     const up = s.predDir[v] === DIR_UP;
-    if (s.state[e] !== STATE_TREE) problems.push(`pred arc of ${v} not in tree`);
     if ((up ? s.source[e] : s.target[e]) !== v || (up ? s.target[e] : s.source[e]) !== p) {
       problems.push(`pred arc ${e} does not join ${v} and its parent ${p}`);
     }
@@ -76,11 +85,12 @@ function checkTreeArcs(s: SimplexState, problems: string[]): void {
   }
 }
 
+/** Flows within bounds; every non-tree arc at flow 0 (saturated ones are turned round). */
 function checkFlows(s: SimplexState, problems: string[]): void {
+  const inTree = treeArcSet(s, []);
   for (let e = 0; e < s.flow.length; e++) {
     if (!(s.flow[e]! >= 0 && s.flow[e]! <= s.cap[e]!)) problems.push(`flow ${s.flow[e]} on arc ${e} out of bounds`);
-    if (s.state[e] === STATE_LOWER && s.flow[e] !== 0) problems.push(`non-tree arc ${e} carries ${s.flow[e]}`);
-    if (s.state[e] !== STATE_LOWER && s.state[e] !== STATE_TREE) problems.push(`arc ${e} in state ${s.state[e]}`);
+    if (!inTree[e] && s.flow[e] !== 0) problems.push(`non-tree arc ${e} carries ${s.flow[e]}`);
   }
 }
 
@@ -89,7 +99,7 @@ function checkConservation(s: SimplexState, supply: Float64Array, problems: stri
   const balance = new Float64Array(s.nodeCount + 1);
   for (let e = 0; e < s.flow.length; e++) {
     const back = e < s.arcCount && s.reversed[e] === 1;
-    const x = e < s.arcCount ? s.networkFlow(e) : s.flow[e]!;
+    const x = networkFlow(s, e);
     const t = back ? s.target[e]! : s.source[e]!;
     const h = back ? s.source[e]! : s.target[e]!;
     balance[t] = balance[t]! + x;

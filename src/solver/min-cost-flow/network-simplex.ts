@@ -1,15 +1,13 @@
 /**
- * Primal network simplex for min-cost flow (after Dantzig; the data layout follows LEMON's
- * NetworkSimplex: typed arrays for the spanning tree, block-search pricing, artificial root
- * with a big-M start basis, strongly feasible trees against cycling).
+ * Primal network simplex for min-cost flow. The pivots run in WebAssembly
+ * (assembly/network-simplex.ts: LEMON's data layout, block-search pricing over candidate arcs,
+ * strongly feasible trees); this side validates the network, moves it into the core's memory
+ * and reads the flow and the potentials back.
  */
 import type { FlowNetwork } from './network.js';
-import { candidatesFirst, markCheapestArcs } from './candidate-arcs.js';
-import { BlockSearchRule, FirstEligibleRule, type PivotRuleRunner } from './pivot-rules.js';
-import { changeFlow, findJoinNode, findLeavingArc, updateTree } from './simplex-pivot.js';
-import { SimplexState } from './simplex-state.js';
 import { defaultMinCostFlowOptions, type MinCostFlowOptions, type MinCostFlowOutcome } from './types.js';
 import { validateNetwork } from './validate-network.js';
+import { CORE_STATUS_INFEASIBLE, releaseLargeCoreMemory, simplexCore, type SimplexCore } from './wasm-core.js';
 
 /**
  * Solves min Σ cost·flow subject to 0 <= flow <= capacity and, at every node,
@@ -33,39 +31,47 @@ export function solveMinCostFlow(net: FlowNetwork, options: Partial<MinCostFlowO
   // with −cost), so M above that makes the artificial arcs the last resort: they carry flow at
   // the end only if nothing else can.
   const artificialCost = (scale.maxAbsCost + 1) * (net.nodeCount + 1);
-  const { state: s, rule } = prepare(net, artificialCost, opts);
-  let iterations = 0;
-  while (rule.findEnteringArc(s)) {
-    if (iterations >= opts.maxIterations) return { status: 'iteration_limit', iterations };
-    iterations++;
-    findJoinNode(s);
-    const treeChanges = findLeavingArc(s);
-    changeFlow(s, treeChanges);
-    if (treeChanges) updateTree(s);
+  const firstEligible = opts.pivotRule === 'first-eligible';
+  const candidates = firstEligible ? 0 : Math.max(0, Math.floor(opts.candidateArcsPerNode));
+  const core = simplexCore();
+  loadNetwork(core, net, candidates);
+  core.begin(firstEligible ? 1 : 0, opts.blockSize > 0 ? Math.floor(opts.blockSize) : 0, artificialCost);
+  // advance() stops with an entering arc still to pivot on only when the budget ran out.
+  const outcome = core.advance(opts.maxIterations) === 0 ? finishedOutcome(core, net) : { status: 'iteration_limit' as const, iterations: core.iterationCount() };
+  releaseLargeCoreMemory();
+  return outcome;
+}
+
+function finishedOutcome(core: SimplexCore, net: FlowNetwork): MinCostFlowOutcome {
+  const iterations = core.iterationCount();
+  return core.finish() === CORE_STATUS_INFEASIBLE ? { status: 'infeasible', iterations } : optimalOutcome(core, net, iterations);
+}
+
+/** Lays the core's memory out for the network and copies its arcs and supplies in. */
+function loadNetwork(core: SimplexCore, net: FlowNetwork, candidates: number): void {
+  const n = net.nodeCount;
+  const m = net.arcCount;
+  if (!core.layout(n, m, candidates)) {
+    throw new Error(`solver/min-cost-flow: a network of ${n} nodes and ${m} arcs does not fit in WebAssembly's 4 GiB memory`);
   }
-  return extractOutcome(s, net, iterations);
+  // Views are made after layout: growing the memory replaces its buffer.
+  const buffer = core.memory.buffer;
+  new Int32Array(buffer, core.sourcePtr(), m).set(net.tail.subarray(0, m));
+  new Int32Array(buffer, core.targetPtr(), m).set(net.head.subarray(0, m));
+  new Float64Array(buffer, core.capPtr(), m).set(net.capacity.subarray(0, m));
+  new Float64Array(buffer, core.costPtr(), m).set(net.cost.subarray(0, m));
+  new Float64Array(buffer, core.supplyPtr(), n).set(net.supply.subarray(0, n));
 }
 
-function prepare(net: FlowNetwork, artificialCost: number, opts: MinCostFlowOptions): { state: SimplexState; rule: PivotRuleRunner } {
-  if (opts.pivotRule === 'first-eligible') return { state: new SimplexState(net, artificialCost), rule: new FirstEligibleRule() };
-  const block = opts.blockSize > 0 ? Math.floor(opts.blockSize) : 0;
-  const k = Math.max(0, Math.floor(opts.candidateArcsPerNode));
-  if (k === 0) return { state: new SimplexState(net, artificialCost), rule: new BlockSearchRule(net.arcCount, block) };
-  const { order, candidateCount } = candidatesFirst(markCheapestArcs(net, k));
-  return { state: new SimplexState(net, artificialCost, order), rule: new BlockSearchRule(candidateCount, block) };
-}
-
-function extractOutcome(s: SimplexState, net: FlowNetwork, iterations: number): MinCostFlowOutcome {
+function optimalOutcome(core: SimplexCore, net: FlowNetwork, iterations: number): MinCostFlowOutcome {
   const m = net.arcCount;
   const n = net.nodeCount;
-  for (let e = m; e < m + n; e++) {
-    if (s.flow[e] !== 0) return { status: 'infeasible', iterations };
-  }
-  const flow = new Float64Array(m);
-  for (let i = 0; i < m; i++) flow[s.arcOrder[i]!] = s.networkFlow(i);
+  const buffer = core.memory.buffer;
+  const flow = new Float64Array(buffer, core.flowOutPtr(), m).slice();
+  const pi = new Float64Array(buffer, core.potentialPtr(), n);
   const potential = new Float64Array(n);
-  // Internal potentials use LEMON's sign (reduced cost = c + pi[tail] − pi[head]).
-  for (let v = 0; v < n; v++) potential[v] = -s.pi[v]! + 0;
+  // The core's potentials use LEMON's sign (reduced cost = c + pi[tail] − pi[head]).
+  for (let v = 0; v < n; v++) potential[v] = -pi[v]! + 0;
   let cost = 0;
   for (let a = 0; a < m; a++) cost += net.cost[a]! * flow[a]!;
   return { status: 'optimal', flow, potential, cost, iterations };

@@ -15,7 +15,7 @@ export interface MinCostFlowOptions {
   readonly blockSize: number;
   /**
    * Block search starts by pricing only each node's this many cheapest outgoing and incoming
-   * arcs, and adds the others when they become eligible (see candidate-arcs.ts). 0 prices all
+   * arcs, and adds the others when they become eligible (see assembly/network-simplex.ts). 0 prices all
    * arcs from the start. The optimum does not depend on it, only the speed.
    */
   readonly candidateArcsPerNode: number;

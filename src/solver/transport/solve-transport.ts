@@ -61,7 +61,11 @@ export type TransportSolution =
       readonly components: number;
       /** Certificate of the integer problem (absent with `certify: false`). */
       readonly certificate?: TransportCertificate;
-      /** Build + simplex seconds, i.e. everything after parsing; absent without a clock. */
+      /**
+       * The network simplex on the built networks (validation, loading into the WebAssembly core,
+       * pivots, reading the flow back): the span a C++ solver's `run()` covers. Building the
+       * networks is `timings.buildSeconds`; absent without a clock.
+       */
       readonly seconds?: number;
       readonly timings?: TransportTimings;
     }
@@ -95,7 +99,7 @@ export function solveTransport(model: TransportModel, options: Partial<Transport
     for (let i = 0; i < part.edges.length; i++) flow[part.edges[i]!] = partFlow[i]!;
   }
   const objective = scale.exact ? -totals.cost / scale.scale + 0 : modelObjective(model, flow);
-  const seconds = (totals.build + totals.simplex) / 1000;
+  const seconds = totals.simplex / 1000;
   return {
     status: 'optimal',
     objective,
