@@ -94,7 +94,7 @@ export function releaseLargeCoreMemory(): void {
  * about a millisecond. The two flags are set back at once, so other modules (HiGHS) compile as
  * usual.
  */
-function compileOptimised(bytes: Uint8Array): WebAssembly.Module {
+function compileOptimised(bytes: Uint8Array<ArrayBuffer>): WebAssembly.Module {
   setFlagsFromString('--no-liftoff');
   setFlagsFromString('--no-wasm-lazy-compilation');
   try {

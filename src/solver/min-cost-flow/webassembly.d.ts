@@ -4,7 +4,7 @@
  */
 declare namespace WebAssembly {
   class Module {
-    constructor(bytes: Uint8Array);
+    constructor(bytes: Uint8Array<ArrayBuffer>);
   }
   class Instance {
     constructor(module: Module, imports?: Record<string, Record<string, unknown>>);
