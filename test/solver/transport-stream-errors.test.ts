@@ -178,6 +178,7 @@ describe('text that is not JSON', () => {
       ['{"a":-}', "'}' where a number needs a digit", 6],
       ['{"a":1.}', "'}' where a number needs a digit", 7],
       ['{"a":"x\\q"}', 'invalid escape \\q in a string', 8],
+      ['{"a":"x\\\n"}', 'invalid escape: byte 0x0a after a backslash in a string', 8],
       ['{"a":"\\u12g4"}', "expected a hex digit in a \\u escape, found 'g'", 10],
       ['{"a":"tab\there"}', 'byte 0x09 (a control character) inside a string', 9],
       ['{"a":1} x', "unexpected 'x' after the JSON value", 8],

@@ -83,9 +83,13 @@ abstract class BlockColumn<T extends Float64Array | Int32Array> extends ColumnBa
   block: T;
   filled = 0;
 
-  constructor(private readonly allocate: (n: number) => T) {
+  /** `expected`: the likely length (a sibling column's), allocated as the first block. */
+  constructor(
+    private readonly allocate: (n: number) => T,
+    expected: number,
+  ) {
     super();
-    this.block = allocate(BLOCK);
+    this.block = allocate(Math.max(BLOCK, expected));
   }
 
   get length(): number {
@@ -103,7 +107,15 @@ abstract class BlockColumn<T extends Float64Array | Int32Array> extends ColumnBa
 
   /** The column as one exact-length typed array; the blocks are released. */
   toArray(): T {
-    const out = this.allocate(this.length);
+    // Exactly as long as expected: the one block is the array, no copy.
+    const exact = this.full.length === 0 && this.filled === this.block.length;
+    const out = exact ? this.block : this.allocate(this.length);
+    if (exact) {
+      this.block = this.allocate(0);
+      this.filled = 0;
+      this.done = out.length;
+      return out;
+    }
     let at = 0;
     for (const block of this.full) {
       out.set(block, at);
@@ -125,8 +137,8 @@ abstract class BlockColumn<T extends Float64Array | Int32Array> extends ColumnBa
 
 /** `offers.capacity`, `needs.demand`, `edges.weight`, `edges.cap`: doubles, NaN for a non-number. */
 export class NumberColumn extends BlockColumn<Float64Array> {
-  constructor() {
-    super((n) => new Float64Array(n));
+  constructor(expected = 0) {
+    super((n) => new Float64Array(n), expected);
   }
 
   push(value: number): void {
@@ -154,8 +166,8 @@ export interface OddIndex {
 export class IndexColumn extends BlockColumn<Int32Array> {
   readonly odd: OddIndex[] = [];
 
-  constructor() {
-    super((n) => new Int32Array(n));
+  constructor(expected = 0) {
+    super((n) => new Int32Array(n), expected);
   }
 
   push(value: number): void {
@@ -180,8 +192,11 @@ export class IndexColumn extends BlockColumn<Int32Array> {
 
 export type Column = StringColumn | NumberColumn | IndexColumn;
 
-/** A fresh, empty column of a kind. */
-export function newColumn(kind: ColumnKind): Column {
+/**
+ * A fresh, empty column of a kind. `expected` (a sibling column's length, which the format says
+ * it must equal) sizes the first block, so a well-formed file fills one exact array per column.
+ */
+export function newColumn(kind: ColumnKind, expected = 0): Column {
   if (kind === 'string') return new StringColumn();
-  return kind === 'number' ? new NumberColumn() : new IndexColumn();
+  return kind === 'number' ? new NumberColumn(expected) : new IndexColumn(expected);
 }

@@ -74,7 +74,7 @@ export class TransportJsonDocument {
 
   /** An array key was met: a fresh column when its value is an array. */
   openColumn(c: number, isArray: boolean): Column | undefined {
-    const column = isArray ? newColumn(COLUMN_SPECS[c]!.kind) : undefined;
+    const column = isArray ? newColumn(COLUMN_SPECS[c]!.kind, this.siblingLength(c)) : undefined;
     this.setColumn(c, column ?? 'wrong-type');
     return column;
   }
@@ -83,6 +83,17 @@ export class TransportJsonDocument {
   liveColumn(c: number): Column | undefined {
     const column = this.columns[c];
     return typeof column === 'string' ? undefined : column;
+  }
+
+  /** The length of an already read array of the same section (0 if none): the length column `c` should have. */
+  private siblingLength(c: number): number {
+    const section = COLUMN_SPECS[c]!.section;
+    let length = 0;
+    COLUMN_SPECS.forEach((spec, other) => {
+      const sealed = this.sealed[other];
+      if (other !== c && spec.section === section && sealed !== undefined) length = Math.max(length, sealed.length);
+    });
+    return length;
   }
 
   /** The array of column `c` closed: its blocks become one typed array. */

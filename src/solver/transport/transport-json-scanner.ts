@@ -333,7 +333,7 @@ export class TransportJsonScanner {
       } else if (escape === 1) {
         if (b === 0x75) escape = 2;
         else if (b === 0x22 || b === 0x5c || b === 0x2f || b === 0x62 || b === 0x66 || b === 0x6e || b === 0x72 || b === 0x74) escape = 0;
-        else this.fail(p, `invalid escape \\${String.fromCharCode(b)} in a string`);
+        else this.fail(p, b > 0x20 && b < 0x7f ? `invalid escape \\${String.fromCharCode(b)} in a string` : `invalid escape: ${describeByte(b)} after a backslash in a string`);
         this.stringHasEscape = true;
       } else {
         const hex = (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x66);
