@@ -6,7 +6,7 @@
  */
 import type { FlowNetwork } from './network.js';
 import { defaultMinCostFlowOptions, type MinCostFlowOptions, type MinCostFlowOutcome } from './types.js';
-import { validateNetwork } from './validate-network.js';
+import { checkNetworkShape, scaleWithinExactness, validateNetwork, type NetworkScale } from './validate-network.js';
 import { CORE_STATUS_INFEASIBLE, releaseLargeCoreMemory, simplexCore, type SimplexCore } from './wasm-core.js';
 
 /**
@@ -26,15 +26,16 @@ import { CORE_STATUS_INFEASIBLE, releaseLargeCoreMemory, simplexCore, type Simpl
  */
 export function solveMinCostFlow(net: FlowNetwork, options: Partial<MinCostFlowOptions> = {}): MinCostFlowOutcome {
   const opts = { ...defaultMinCostFlowOptions, ...options };
-  const scale = validateNetwork(net);
-  // A simple path in any residual graph costs at most (n − 1)·max|cost| (reversed arcs count
-  // with −cost), so M above that makes the artificial arcs the last resort: they carry flow at
-  // the end only if nothing else can.
-  const artificialCost = (scale.maxAbsCost + 1) * (net.nodeCount + 1);
+  checkNetworkShape(net);
   const firstEligible = opts.pivotRule === 'first-eligible';
   const candidates = firstEligible ? 0 : Math.max(0, Math.floor(opts.candidateArcsPerNode));
   const core = simplexCore();
   loadNetwork(core, net, candidates);
+  const scale = checkedScale(core, net);
+  // A simple path in any residual graph costs at most (n − 1)·max|cost| (reversed arcs count
+  // with −cost), so M above that makes the artificial arcs the last resort: they carry flow at
+  // the end only if nothing else can.
+  const artificialCost = (scale.maxAbsCost + 1) * (net.nodeCount + 1);
   core.begin(firstEligible ? 1 : 0, opts.blockSize > 0 ? Math.floor(opts.blockSize) : 0, artificialCost);
   // advance() stops with an entering arc still to pivot on only when the budget ran out.
   const outcome = core.advance(opts.maxIterations) === 0 ? finishedOutcome(core, net) : { status: 'iteration_limit' as const, iterations: core.iterationCount() };
@@ -45,6 +46,19 @@ export function solveMinCostFlow(net: FlowNetwork, options: Partial<MinCostFlowO
 function finishedOutcome(core: SimplexCore, net: FlowNetwork): MinCostFlowOutcome {
   const iterations = core.iterationCount();
   return core.finish() === CORE_STATUS_INFEASIBLE ? { status: 'infeasible', iterations } : optimalOutcome(core, net, iterations);
+}
+
+/**
+ * The values are checked where they already are, in the core (one pass, compiled); only when it
+ * finds a problem does validateNetwork go over them again, to name every offender.
+ */
+function checkedScale(core: SimplexCore, net: FlowNetwork): NetworkScale {
+  if (!core.check()) {
+    validateNetwork(net);
+    throw new Error('solver/min-cost-flow: the WebAssembly core rejected a network that validateNetwork accepts');
+  }
+  const sums = { maxAbsCost: core.maxAbsCostOf(), costTimesCapacity: core.costTimesCapacityOf(), capacitySum: core.capacitySumOf(), positiveSupply: core.positiveSupplyOf() };
+  return scaleWithinExactness(net.nodeCount, sums);
 }
 
 /** Lays the core's memory out for the network and copies its arcs and supplies in. */
@@ -72,7 +86,5 @@ function optimalOutcome(core: SimplexCore, net: FlowNetwork, iterations: number)
   const potential = new Float64Array(n);
   // The core's potentials use LEMON's sign (reduced cost = c + pi[tail] − pi[head]).
   for (let v = 0; v < n; v++) potential[v] = -pi[v]! + 0;
-  let cost = 0;
-  for (let a = 0; a < m; a++) cost += net.cost[a]! * flow[a]!;
-  return { status: 'optimal', flow, potential, cost, iterations };
+  return { status: 'optimal', flow, potential, cost: core.flowCostOf() + 0, iterations };
 }

@@ -20,6 +20,16 @@ export interface NetworkScale {
  * every objective value, flow and potential the simplex forms is an exact integer.
  */
 export function validateNetwork(net: FlowNetwork): NetworkScale {
+  checkNetworkShape(net);
+  const problems: string[] = [];
+  const arcs = checkArcs(net, problems);
+  const supply = checkSupplies(net, problems);
+  if (problems.length > 0) throw misuse(problems);
+  return scaleWithinExactness(net.nodeCount, { ...arcs, positiveSupply: supply.positive });
+}
+
+/** Counts are non-negative integers and every array has its count's length; throws otherwise. */
+export function checkNetworkShape(net: FlowNetwork): void {
   const problems: string[] = [];
   const { nodeCount: n, arcCount: m } = net;
   if (!Number.isInteger(n) || n < 0) problems.push(`nodeCount ${n} is not a non-negative integer`);
@@ -30,15 +40,20 @@ export function validateNetwork(net: FlowNetwork): NetworkScale {
   }
   if (net.supply.length !== n) problems.push(`supply has length ${net.supply.length}, expected nodeCount ${n}`);
   if (problems.length > 0) throw misuse(problems);
+}
 
-  const arcs = checkArcs(net, problems);
-  const supply = checkSupplies(net, problems);
-  if (problems.length > 0) throw misuse(problems);
-  const bigM = (arcs.maxAbsCost + 1) * (n + 1);
-  if (arcs.costTimesCapacity + bigM * supply.positive >= EXACT_LIMIT || arcs.capacitySum + supply.positive >= EXACT_LIMIT) {
+/** The sums the exactness condition needs, from one pass over a network with valid values. */
+export interface NetworkSums extends ArcSummary {
+  readonly positiveSupply: number;
+}
+
+/** Applies the exactness condition to a network's sums; throws when it fails. */
+export function scaleWithinExactness(nodeCount: number, sums: NetworkSums): NetworkScale {
+  const bigM = (sums.maxAbsCost + 1) * (nodeCount + 1);
+  if (sums.costTimesCapacity + bigM * sums.positiveSupply >= EXACT_LIMIT || sums.capacitySum + sums.positiveSupply >= EXACT_LIMIT) {
     throw misuse([`costs × capacities too large for exact arithmetic (need sum |cost|·capacity + ${bigM}·total supply < 2^53)`]);
   }
-  return { maxAbsCost: arcs.maxAbsCost, totalSupply: supply.positive };
+  return { maxAbsCost: sums.maxAbsCost, totalSupply: sums.positiveSupply };
 }
 
 interface ArcSummary {

@@ -22,6 +22,12 @@ export interface SimplexCore {
   flowOutPtr(): number;
   potentialPtr(): number;
   iterationCount(): number;
+  check(): number;
+  maxAbsCostOf(): number;
+  costTimesCapacityOf(): number;
+  capacitySumOf(): number;
+  positiveSupplyOf(): number;
+  flowCostOf(): number;
   begin(firstEligible: number, blockSize: number, artificialCost: number): void;
   advance(limit: number): number;
   finish(): number;

@@ -208,6 +208,74 @@ export function iterationCount(): f64 {
   return iterations;
 }
 
+// ---- checking the input ----
+
+let maxAbsCost: f64 = 0;
+let costTimesCapacity: f64 = 0;
+let capacitySum: f64 = 0;
+let positiveSupply: f64 = 0;
+let flowCost: f64 = 0;
+
+// @ts-ignore: decorator
+@inline function isWhole(x: f64): bool {
+  // False for fractions, NaN and ±Infinity (x − x is NaN for the infinities).
+  return x - x == 0 && Math.floor(x) == x;
+}
+
+/**
+ * Checks the loaded network in one pass (nodes in range, whole non-negative capacities, whole
+ * costs and supplies, supplies summing to 0) and sums what the exactness bound needs. Returns 1
+ * when everything holds; on 0 the JavaScript side re-checks to name the offenders.
+ */
+export function check(): i32 {
+  const n = nodeCount;
+  let ok = true;
+  let maxCost: f64 = 0;
+  let costCap: f64 = 0;
+  let capSum: f64 = 0;
+  for (let a = 0; a < arcCount; a++) {
+    const t = geti(pSource, a);
+    const h = geti(pTarget, a);
+    const u = getf(pCap, a);
+    const c = getf(pCost, a);
+    if (<u32>t >= <u32>n || <u32>h >= <u32>n || !isWhole(u) || u < 0 || !isWhole(c)) ok = false;
+    const size = Math.abs(c);
+    if (size > maxCost) maxCost = size;
+    costCap += size * u;
+    capSum += u;
+  }
+  let sum: f64 = 0;
+  let positive: f64 = 0;
+  for (let v = 0; v < n; v++) {
+    const b = getf(pSupply, v);
+    if (!isWhole(b)) ok = false;
+    sum += b;
+    if (b > 0) positive += b;
+  }
+  maxAbsCost = maxCost;
+  costTimesCapacity = costCap;
+  capacitySum = capSum;
+  positiveSupply = positive;
+  return ok && sum == 0 ? 1 : 0;
+}
+
+export function maxAbsCostOf(): f64 {
+  return maxAbsCost;
+}
+export function costTimesCapacityOf(): f64 {
+  return costTimesCapacity;
+}
+export function capacitySumOf(): f64 {
+  return capacitySum;
+}
+export function positiveSupplyOf(): f64 {
+  return positiveSupply;
+}
+/** After an optimal solve: Σ cost · flow over the network's arcs. */
+export function flowCostOf(): f64 {
+  return flowCost;
+}
+
 // ---- the solve ----
 
 const STATUS_OPTIMAL: i32 = 0;
@@ -274,10 +342,15 @@ export function finish(): i32 {
   for (let e = m; e < m + nodeCount; e++) {
     if (getf(pFlow, e) != 0) return STATUS_INFEASIBLE;
   }
+  let total: f64 = 0;
   for (let i = 0; i < m; i++) {
-    const f = getb(pReversed, i) != 0 ? getf(pCap, i) - getf(pFlow, i) : getf(pFlow, i);
+    const back = getb(pReversed, i) != 0;
+    const f = back ? getf(pCap, i) - getf(pFlow, i) : getf(pFlow, i);
+    // A turned-round arc holds −cost; the network's cost times the network's flow either way.
+    total += (back ? -getf(pCost, i) : getf(pCost, i)) * f;
     setf(pScratch, geti(pOrder, i), f);
   }
+  flowCost = total;
   return STATUS_OPTIMAL;
 }
 
