@@ -14,11 +14,12 @@
  * `--only LIST` runs just those scenarios (say, `--only reads --no-city` to profile the reads alone).
  * `--service-root DIR` runs the service built in another checkout (say, an earlier commit, for a
  * before/after table measured under the same load); it is not built, and `--write` is refused.
- * Numbers are medians over the rounds. `--write` replaces the HTTP section of benchmarks/RESULTS.md.
+ * Numbers are medians over the rounds. `--write` replaces the HTTP section of benchmarks/RESULTS.md
+ * (with benchmarks/http/NOTES.md after the tables, when it exists).
  * All traffic goes to 127.0.0.1; every load is bounded by a duration, a request count or a run.
  */
 import { execSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +31,8 @@ import { writeResultsSection, scenarioTable, windowTable, type ScenarioRow, type
 import { createKey, startServiceProcess } from './http/service-process.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+/** Notes written into the results after the tables (what a profile of the service showed). */
+const NOTES = join(root, 'benchmarks/http/NOTES.md');
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1]! : fallback;
@@ -115,13 +118,15 @@ try {
   console.log(`\n${tables.scenarios}\n\n${tables.windows}\n\nbefore: ${loadBefore}\nafter:  ${loadAfter}`);
   if (flag('write')) {
     writeResultsSection(join(root, 'benchmarks/RESULTS.md'), {
-      command: `node --import tsx benchmarks/http-bench.ts --duration ${duration} --connections ${connections} --rounds ${rounds} --city-rounds ${cityRounds} --write`,
+      // As it was run (--no-build, --earlier and all), with the defaults spelled out.
+      command: `node --import tsx benchmarks/http-bench.ts --duration ${duration} --connections ${connections} --rounds ${rounds} --city-rounds ${cityRounds} ${process.argv.slice(2).filter((a, i, all) => !['--duration', '--connections', '--rounds', '--city-rounds'].includes(a) && !['--duration', '--connections', '--rounds', '--city-rounds'].includes(all[i - 1] ?? '')).join(' ')}`,
       rounds,
       cityRounds,
       loadBefore,
       loadAfter,
       pairings: firstPage.body.total as number,
       ...tables,
+      ...(existsSync(NOTES) ? { notes: readFileSync(NOTES, 'utf8') } : {}),
       ...(arg('earlier', '') ? { earlier: { label: arg('earlier-label', 'Earlier build'), output: readFileSync(arg('earlier', ''), 'utf8') } } : {}),
     });
   }

@@ -72,6 +72,8 @@ export interface ResultsSection {
   readonly pairings: number;
   readonly scenarios: string;
   readonly windows: string;
+  /** Hand-written notes on the numbers (benchmarks/http/NOTES.md: where the CPU goes), after the tables. */
+  readonly notes?: string;
   /** An earlier build measured the same way in the same session (its printed tables), for before/after. */
   readonly earlier?: { readonly label: string; readonly output: string };
 }
@@ -114,6 +116,7 @@ export function writeResultsSection(file: string, s: ResultsSection): void {
     s.scenarios,
     '',
     s.windows,
+    ...(s.notes ? ['', s.notes.trim()] : []),
     ...(s.earlier
       ? ['', `### ${s.earlier.label}`, '', 'The same benchmark against the earlier build, in the same session (machine load on its own lines):', '', tablesOf(s.earlier.output)]
       : []),
