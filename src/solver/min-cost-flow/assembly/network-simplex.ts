@@ -2,7 +2,7 @@
  * The primal network simplex, in AssemblyScript (compiled to WebAssembly by `npm run build`;
  * see wasm-core.ts for the JavaScript side). Why WebAssembly: the same algorithm in JavaScript
  * ran 2–3× slower per pivot than LEMON's C++ once V8 had optimised it, and 10–20× slower in a
- * fresh process before it had; WebAssembly is compiled ahead of the first pivot.
+ * fresh process before it had; this module is compiled whole before the first pivot.
  *
  * The algorithm follows Dantzig's primal network simplex with LEMON's data layout: typed arrays
  * for the spanning tree (parent, preorder thread, subtree sizes, last successors), block-search
@@ -14,8 +14,8 @@
  *    widens to every other eligible arc only when none of the candidates improves.
  *
  * Memory: the JavaScript side calls `layout`, writes the network's arcs into the source,
- * target, capacity and cost arrays and the supplies, calls `solve`, and reads the flow (network
- * order, in the scratch area) and the potentials. Nodes 0..n−1 are the network's, node n is the
+ * target, capacity and cost arrays and the supplies, then calls `check`, `begin`, `advance` and
+ * `finish`, and reads the flow (network order, in the scratch area) and the potentials. Nodes 0..n−1 are the network's, node n is the
  * root; arcs 0..m−1 are the network's (permuted: arc i is the network's arc order[i]), arc m+v
  * joins node v and the root. Potentials use LEMON's sign: reduced cost = cost + pi[source] −
  * pi[target].
