@@ -120,6 +120,10 @@ export function layout(n: i32, m: i32, k: i32): i32 {
   arcCount = m;
   root = n;
   candidatesPerNode = k;
+  // Sizes in 64 bits first: in 32-bit addresses a network too large for the memory would wrap.
+  const arcs64 = <u64>m + <u64>n;
+  const bytes64 = arcs64 * 32 + <u64>m * 14 + (<u64>n + 1) * 52 + <u64>n * <u64>max(k, 0) * 4 + 16 * 24 + <u64>__heap_base;
+  if (bytes64 >= (<u64>1 << 32)) return 0;
   top = __heap_base;
   const all = <usize>(m + n);
   const nodes = <usize>(n + 1);
