@@ -7,6 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { MIXED_BAG } from './transport-bad-documents.js';
 import {
   MAX_ISSUES,
   TransportModelError,
@@ -73,22 +74,8 @@ describe('bad content, each class with all its issues and paths', () => {
   }
 
   it('a mixed bag: format, wrong types, lengths, indices, counts, weights', () => {
-    const bad = {
-      format: 'transport/v2',
-      offers: { id: ['A', 7], capacity: [3, -1] },
-      needs: { id: ['x'], demand: [1.5] },
-      edges: { offer: [0, 2, 0], need: [0, 0, 'q'], weight: [1, -2, 3], cap: [1, 1] },
-    };
-    bothSay(bad, [
-      'format: expected "transport/v1", got "transport/v2"',
-      'offers.id[1]: expected a string, got 7',
-      'edges.need[2]: expected a number, got "q"',
-      'edges.cap: has 2 entries but edges.offer has 3',
-      'edges.offer[1]: index 2 outside 0..1',
-      'offers.capacity[1]: expected an integer >= 0, got -1',
-      'needs.demand[0]: expected an integer >= 0, got 1.5',
-      'edges.weight[1]: expected a finite number >= 0, got -2',
-    ]);
+    // The same document and issues as the whole-string reader's own test (transport-readers.test.ts).
+    bothSay(MIXED_BAG.doc, [...MIXED_BAG.issues]);
   });
 
   it('format missing, or not a string', () => {
