@@ -21,4 +21,4 @@ export {
   parseTransportJsonBytes,
   parseTransportJsonChunks,
   readTransportJsonStream,
-} from './read-transport-json-stream.js';
+} from './json-stream/read-transport-json-stream.js';

@@ -1,10 +1,10 @@
 import { isTransportBin, parseTransportBin } from './read-transport-bin.js';
 import { parseTransportJson } from './read-transport-json.js';
-import { parseTransportJsonBytes } from './read-transport-json-stream.js';
+import { parseTransportJsonBytes } from './json-stream/read-transport-json-stream.js';
 import type { TransportModel } from './transport-model.js';
 
 /**
- * Above this size a `transport/v1` JSON file is read streaming (read-transport-json-stream.ts)
+ * Above this size a `transport/v1` JSON file is read streaming (json-stream/read-transport-json-stream.ts)
  * rather than as one string: the same bound as the batch intake's (64 MiB). Below it the
  * whole-string reader is the faster in a fresh process (cold, the streaming scanner's loops are
  * still being compiled: changzhou 24 vs 80 ms, city 0.36 vs 0.44 s); above it the streaming

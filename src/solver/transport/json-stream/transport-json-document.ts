@@ -8,14 +8,14 @@
  * Duplicate keys behave as in `JSON.parse`: the last occurrence wins.
  */
 import { COLUMN_SPECS, IndexColumn, StringColumn, newColumn, type Column } from './transport-json-columns.js';
-import { collectValueIssues } from './validate-transport.js';
+import { collectValueIssues } from '../validate-transport.js';
 import {
   MAX_ISSUES,
   TRANSPORT_FORMAT,
   TransportModelError,
   type TransportModel,
   type TransportModelIssue,
-} from './transport-model.js';
+} from '../transport-model.js';
 
 /** What a value about to be read is for (its place in the document). */
 export const ROLE_SKIP = 0;

@@ -11,7 +11,7 @@
  */
 import { JsonSyntaxError } from './json-stream-text.js';
 import { TransportJsonScanner } from './transport-json-scanner.js';
-import { TransportModelError, type TransportModel } from './transport-model.js';
+import { TransportModelError, type TransportModel } from '../transport-model.js';
 
 /** Chunk size {@link parseTransportJsonBytes} feeds, and a good size for file reads (1 MiB). */
 export const TRANSPORT_JSON_CHUNK_BYTES = 1024 * 1024;

@@ -4,7 +4,7 @@
  * numbers, no doubling copies), and keeps the first problems of its own elements so the final
  * report can list them in the order the whole-string reader does.
  */
-import { MAX_ISSUES } from './transport-model.js';
+import { MAX_ISSUES } from '../transport-model.js';
 
 /** How a column's elements are stored: ids, plain numbers, or edge endpoints (indices). */
 export type ColumnKind = 'string' | 'number' | 'index';
