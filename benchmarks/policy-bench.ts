@@ -222,7 +222,7 @@ function main(): void {
     '',
     'javascript-lp-solver is tried up to 1,500 columns only (its dense tableau grows with rows × columns). The flow-core column is a whole `runMatching` (candidates to results) with `relativeGap: 0`, so it spends its Lagrangian steps; the HiGHS column is the MIP solve alone.',
     '',
-    '**Choice.** Exact sets go to HiGHS: it is several times faster than javascript-lp-solver already on the smallest region, and javascript-lp-solver cannot hold the larger ones. HiGHS is used up to `exactMaxArcs` (default 2,500 arcs), where its MIP stays around a second; above that its time grows steeply (minutes at 25 communities, no proof in 120 s at 50, 343 s for the whole sample) while the flow core answers in seconds within a fraction of a per cent of its own proven bound — and on the whole sample within 0.3% of HiGHS\'s optimum. Times on this shared machine are noisy (see the load averages); the CPU column is steadier.',
+    '**Choice.** Exact sets go to HiGHS: it is several times faster than javascript-lp-solver already on the smallest region, and javascript-lp-solver cannot hold the larger ones. HiGHS is used up to `exactMaxArcs` (default 2,500 arcs), where its MIP stays around a second; above that its time grows steeply (in the 2026-11-22 04:32 run: 2 s at 25 communities, 37 s at 50, 92 s for the whole sample; an earlier run under heavier load needed 343 s for the whole sample) while the flow core answers in under a second within a fraction of a per cent of its own proven bound — and on the whole sample within 0.3% of HiGHS\'s optimum. Times on this shared machine are noisy (see the load averages); the CPU column is steadier.',
     '',
   );
   const text = lines.join('\n');
