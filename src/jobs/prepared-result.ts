@@ -6,21 +6,10 @@
  * hundred rows each, which the main thread parses one at a time between inserts.
  */
 import type { MatchResult } from '../match/types.js';
-import type { RawPairingRecord } from '../store/ports.js';
-import type { UnmetRecord } from '../store/records.js';
-import { pairingColumns, summaryOf } from './run-results.js';
+import { pairingColumns, summaryOf, type PreparedPairing, type PreparedRunResult } from './run-results.js';
 
-/** A pairing row as stored, before it belongs to a run (status and decision come from the run). */
-export type PreparedPairing = Omit<RawPairingRecord, 'id' | 'version' | 'runId' | 'status' | 'reason' | 'decidedBy' | 'decidedAt'>;
-
-export interface PreparedRunResult {
-  /** The run's RunSummary as JSON text. */
-  readonly summaryJson: string;
-  /** Pairings in result order: each chunk the JSON text of a PreparedPairing[]. */
-  readonly pairingChunks: readonly string[];
-  /** Unmet needs (few, small: cloned as they are). */
-  readonly unmet: readonly Omit<UnmetRecord, 'runId'>[];
-}
+// The shapes are defined where they are stored (run-results.ts); re-exported for the workers.
+export type { PreparedPairing, PreparedRunResult } from './run-results.js';
 
 /** Rows per chunk: parsing one takes a millisecond or two. */
 export const PREPARED_CHUNK_ROWS = 500;

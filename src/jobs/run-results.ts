@@ -3,9 +3,20 @@
  * Pure conversion plus one function that writes it all inside the caller's transaction.
  */
 import type { MatchResult } from '../match/types.js';
-import type { NewPairing, NewRawPairing, Repositories } from '../store/ports.js';
+import type { NewPairing, NewRawPairing, RawPairingRecord, Repositories } from '../store/ports.js';
 import type { PairingRecord, RunSummary, UnmetRecord } from '../store/records.js';
-import type { PreparedPairing, PreparedRunResult } from './prepared-result.js';
+
+/** A pairing row as stored (made ready in the solving worker, prepared-result.ts), before it belongs to a run (status and decision come from the run). */
+export type PreparedPairing = Omit<RawPairingRecord, 'id' | 'version' | 'runId' | 'status' | 'reason' | 'decidedBy' | 'decidedAt'>;
+
+export interface PreparedRunResult {
+  /** The run's RunSummary as JSON text. */
+  readonly summaryJson: string;
+  /** Pairings in result order: each chunk the JSON text of a PreparedPairing[]. */
+  readonly pairingChunks: readonly string[];
+  /** Unmet needs (few, small: cloned as they are). */
+  readonly unmet: readonly Omit<UnmetRecord, 'runId'>[];
+}
 
 /** A decision carried into a re-solve: a locked pair keeps the approval it was locked by. */
 export interface CarriedApproval {

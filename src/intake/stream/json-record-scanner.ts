@@ -6,11 +6,11 @@
  *
  * The scanner checks the document's outer structure itself (braces, keys, colons, commas) and
  * finds each value's extent by bracket matching outside strings; the value's own grammar is left
- * to `JSON.parse` of its text (see batch-assembler.ts, which also locates errors inside it).
+ * to `JSON.parse` of its text (see parse-record.ts, which also locates errors inside it).
  * Positions are 1-based lines and columns in code points, as `offsetToLineColumn` counts them.
  */
 
-import { parseRecord } from './batch-assembler.js';
+import { parseRecord } from './parse-record.js';
 
 /** A place in the document. */
 export interface TextPosition {

@@ -16,7 +16,7 @@
  * also says its line.
  */
 import type { InputIssue } from '../../domain/issues.js';
-import { RecordSyntaxError, defineOwn, malformedJsonIssue, parseRecord } from './batch-assembler.js';
+import { RecordSyntaxError, defineOwn, malformedJsonIssue, parseRecord } from './parse-record.js';
 import { copyOf } from './json-record-scanner.js';
 
 /** Record types and the batch section each one goes to. */

@@ -15,26 +15,10 @@ import type { Floor, RuleModel } from './rule-model.js';
 import { arcsOfEdge } from './rule-model.js';
 import type { LockFacts } from './lock-facts.js';
 import type { ResolvedBudgets } from './budget-plan.js';
+import type { FloorExemption, NeedBlocker } from './report-types.js';
 
-/** Why one need cannot count toward its community's floor. */
-export type NeedBlocker =
-  | { readonly code: 'not_pooled' }
-  | { readonly code: 'no_candidate' }
-  | { readonly code: 'cut_by_rules'; readonly rules: readonly string[] }
-  | { readonly code: 'capacity'; readonly available: number; readonly needed: number }
-  | { readonly code: 'budget'; readonly district: string; readonly left: number; readonly needed: number }
-  | { readonly code: 'limit'; readonly rule: string }
-  | { readonly code: 'bundle'; readonly bundle: string; readonly member: string };
-
-/** A community whose floor cannot be met in full on its own, with each of its needs' blocker. */
-export interface FloorExemption {
-  readonly community: string;
-  readonly district: string;
-  readonly floor: number;
-  /** What the floor became: the number of its needs that can be met at all. */
-  readonly loweredTo: number;
-  readonly needs: readonly { readonly need: string; readonly blocker: NeedBlocker }[];
-}
+// Defined with the other report shapes (report-types.ts), so MatchResult's types import no solver code.
+export type { FloorExemption, NeedBlocker } from './report-types.js';
 
 export interface FloorPlan {
   readonly floors: readonly Floor[];

@@ -8,36 +8,14 @@
  * A fix that makes a block infeasible (lower bounds that capacity cannot serve) is taken back,
  * least confident first; a floor need taken back is not tried again.
  */
-import type { FlowBlock } from './blocks.js';
 import { copyBounds, type Bounds } from './bounds.js';
 import { applyDecisions, emptyDecisions, type Decisions } from './decisions.js';
 import { FixProposer, type Fix } from './rounding-fixes.js';
-import type { RuleModel } from './rule-model.js';
 import { isMet, type BlockFlows } from './rule-state.js';
 import { solveBlock, type BlockSolution } from './solve-block.js';
-import type { PolicySolvers } from './solver-ports.js';
+import type { CoreInput } from './flow-core-input.js';
 
-export interface CoreInput {
-  readonly blocks: readonly FlowBlock[];
-  readonly ids: readonly number[];
-  readonly rules: RuleModel;
-  readonly base: Bounds;
-  readonly scale: number;
-  /** Pair arcs (block-local) into each need, for valuing what a need receives. */
-  readonly pairArcsOfNeed: readonly (readonly number[])[];
-  readonly solvers: PolicySolvers;
-  /** Clock reading (ms) after which no new round starts. */
-  readonly deadline: number;
-  /** Flows per block to round first instead of the relaxation's (e.g. a Lagrangian solution). */
-  readonly start?: ReadonlyMap<number, Float64Array>;
-  /** The relaxation's solutions of the set's blocks, when already known (saves re-solving them). */
-  readonly relaxedSolutions?: ReadonlyMap<number, BlockSolution>;
-  /**
-   * Solutions of blocks outside `ids` that rule instances of the set also read (a floor over
-   * needs of several forms): they are held fixed, and instances they already keep stay kept.
-   */
-  readonly frozen?: ReadonlyMap<number, BlockSolution>;
-}
+export type { CoreInput } from './flow-core-input.js';
 
 export interface CoreResult {
   readonly bounds: Bounds;

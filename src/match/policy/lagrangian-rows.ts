@@ -4,7 +4,7 @@
  * multipliers.
  */
 import type { RuleModel } from './rule-model.js';
-import type { LagrangianInput } from './lagrangian.js';
+import type { LagrangianInput } from './lagrangian-input.js';
 import { splitComponents } from '../model/components.js';
 
 export type Term = [block: number, arc: number, coef: number];

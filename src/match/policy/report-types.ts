@@ -4,10 +4,37 @@
  * between rules and how to resolve them, needs a rule kept unmet, and a re-check of the answer.
  * Plain data, like the rest of MatchResult.
  */
-import type { FloorExemption } from './floors.js';
 import type { PolicyRule } from './options.js';
-import type { RuleViolation } from './rule-state.js';
-import type { SetMethod } from './solve-policy.js';
+
+/** How a coupled set was solved: as a plain flow, as an exact MIP, or by the flow core with rounding. */
+export type SetMethod = 'flow' | 'mip' | 'flow-core';
+
+/** A rule instance a solution breaks, in words. */
+export interface RuleViolation {
+  readonly rule: string;
+  readonly key: string;
+  readonly detail: string;
+}
+
+/** Why one need cannot count toward its community's floor. */
+export type NeedBlocker =
+  | { readonly code: 'not_pooled' }
+  | { readonly code: 'no_candidate' }
+  | { readonly code: 'cut_by_rules'; readonly rules: readonly string[] }
+  | { readonly code: 'capacity'; readonly available: number; readonly needed: number }
+  | { readonly code: 'budget'; readonly district: string; readonly left: number; readonly needed: number }
+  | { readonly code: 'limit'; readonly rule: string }
+  | { readonly code: 'bundle'; readonly bundle: string; readonly member: string };
+
+/** A community whose floor cannot be met in full on its own, with each of its needs' blocker. */
+export interface FloorExemption {
+  readonly community: string;
+  readonly district: string;
+  readonly floor: number;
+  /** What the floor became: the number of its needs that can be met at all. */
+  readonly loweredTo: number;
+  readonly needs: readonly { readonly need: string; readonly blocker: NeedBlocker }[];
+}
 
 export interface SetReport {
   readonly blocks: number;

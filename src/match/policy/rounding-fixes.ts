@@ -5,7 +5,7 @@
  * off. See flow-core.ts for how fixes are applied and backed off.
  */
 import type { Decisions } from './decisions.js';
-import type { CoreInput } from './flow-core.js';
+import type { CoreInput } from './flow-core-input.js';
 import { isMet, switchUnits, unitsOf, type BlockFlows } from './rule-state.js';
 
 /** A fix under trial: what it decides and how sure the rounding is (0..1). */

@@ -4,16 +4,12 @@
  * fix next; the run uses it to re-check its final answer.
  */
 import type { RuleModel } from './rule-model.js';
+import type { RuleViolation } from './report-types.js';
+
+export type { RuleViolation } from './report-types.js';
 
 /** Flows per block, in block arc order. */
 export type BlockFlows = readonly Float64Array[];
-
-/** A rule instance a solution breaks, in words. */
-export interface RuleViolation {
-  readonly rule: string;
-  readonly key: string;
-  readonly detail: string;
-}
 
 const EPS = 1e-6;
 

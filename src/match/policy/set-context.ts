@@ -9,8 +9,10 @@ import type { PolicyOptions } from './options.js';
 import type { PreparedRules } from './prepare-rules.js';
 import type { BlockSolution } from './solve-block.js';
 import type { PolicySolvers } from './solver-ports.js';
+import type { SetMethod } from './report-types.js';
 
-export type SetMethod = 'flow' | 'mip' | 'flow-core';
+export type { SetMethod } from './report-types.js';
+
 
 /** Relative slack between a MIP solver's proven bound and the exact objective still read as "optimal". */
 export const MIP_TOLERANCE = 1e-6;

@@ -6,7 +6,18 @@
  */
 import { certifyMinCostFlow, solveMinCostFlow } from '../../solver/min-cost-flow/index.js';
 import type { FlowNetwork } from '../../solver/min-cost-flow/network.js';
-import type { ComponentSolution } from './solve-components.js';
+
+/** One component's optimal flow, its potentials and what its certificate found. */
+export interface ComponentSolution {
+  readonly flow: Float64Array;
+  readonly potential: Float64Array;
+  /** Integer cost of the solution, and the dual bound the potentials prove. */
+  readonly cost: number;
+  readonly dualBound: number;
+  readonly certificateOk: boolean;
+  readonly maxViolation: number;
+  readonly checkedArcs: number;
+}
 
 /** Solves and certifies one component; throws only on a solver bug (the circulation is always feasible). */
 export function solveComponentNetwork(network: FlowNetwork, label: number): ComponentSolution {

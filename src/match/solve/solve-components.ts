@@ -7,22 +7,14 @@
  */
 import { certifyMinCostFlow, solveMinCostFlow } from '../../solver/min-cost-flow/index.js';
 import { solveComponentWithJsLp } from './verify-with-lp.js';
-import { solveComponentNetwork } from './solve-component.js';
+import { solveComponentNetwork, type ComponentSolution } from './solve-component.js';
 import type { MatchModel } from '../model/build-model.js';
 import { solveWithHighs } from '../../solver/lp/highs-mip.js';
 import type { FlowNetwork } from '../../solver/min-cost-flow/network.js';
 import type { FlowOutcome, PolicySolvers } from '../policy/solver-ports.js';
 
-export interface ComponentSolution {
-  readonly flow: Float64Array;
-  readonly potential: Float64Array;
-  /** Integer cost of the solution, and the dual bound the potentials prove. */
-  readonly cost: number;
-  readonly dualBound: number;
-  readonly certificateOk: boolean;
-  readonly maxViolation: number;
-  readonly checkedArcs: number;
-}
+// Defined beside the function that makes one (solve-component.ts), which a worker loads alone.
+export type { ComponentSolution } from './solve-component.js';
 
 export interface Verification {
   /** Sum of the oracle's optimal costs over the components it solved. */

@@ -1,4 +1,4 @@
-import type { Migration } from './index.js';
+import type { Migration } from './migration.js';
 
 /**
  * The first schema (SQLite dialect). Records that are only ever read whole (a score breakdown, a

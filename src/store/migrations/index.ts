@@ -3,11 +3,8 @@
  * file with the next version. The SQLite adapter applies the ones a database has not seen yet.
  */
 import { initial } from './001-initial.js';
+import type { Migration } from './migration.js';
 
-export interface Migration {
-  readonly version: number;
-  readonly name: string;
-  readonly sql: string;
-}
+export type { Migration } from './migration.js';
 
 export const migrations: readonly Migration[] = [initial];
